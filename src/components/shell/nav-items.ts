@@ -1,0 +1,19 @@
+import { Bot, LayoutDashboard, RefreshCw, Settings, Users, type LucideIcon } from "lucide-react";
+
+export type NavItem = { href: string; label: string; icon: LucideIcon };
+
+export const navItems: NavItem[] = [
+  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/contacts", label: "Contacts", icon: Users },
+  { href: "/assistant", label: "Assistant", icon: Bot },
+  { href: "/settings/sync", label: "Sync", icon: RefreshCw },
+  { href: "/settings", label: "Settings", icon: Settings },
+];
+
+/** The most specific nav item that matches the path (so /settings/sync is not "Settings"). */
+export function activeHref(pathname: string): string | undefined {
+  return navItems
+    .map((i) => i.href)
+    .filter((h) => (h === "/" ? pathname === "/" : pathname === h || pathname.startsWith(`${h}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+// Feature flags accept the spellings operators actually type.
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return false;
+    if (["1", "true", "yes", "on"].includes(v)) return true;
+    if (["0", "false", "no", "off"].includes(v)) return false;
+    ctx.addIssue({ code: "custom", message: "expected one of 1/true/yes/on or 0/false/no/off" });
+    return z.NEVER;
+  });
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url().optional());
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const num = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
+
+const str = (max = 4096) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+
+/** Every environment variable the app reads. The README's configuration table mirrors this. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: int(3000, 1, 65535),
+  DATA_DIR: z.string().trim().max(1024).default(".data"),
+  APP_URL: optionalUrl,
+  APP_ORIGINS: str(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_PRETTY: flag,
+
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_SIZE: int(10, 1, 200),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+  REDIS_URL: optionalUrl,
+
+  APP_ENCRYPTION_KEY: str(),
+  APP_ENCRYPTION_KEYS_OLD: str(8192),
+  AUTH_SECRET: str(),
+  TRUST_PROXY: flag,
+  API_MAX_JSON_BYTES: int(1_000_000, 1024, 50_000_000),
+  SMTP_URL: optionalUrl,
+  SMTP_FROM: str(),
+  METRICS_TOKEN: str(),
+
+  FEATURE_GOOGLE_GMAIL_RO: flag,
+  FEATURE_GOOGLE_CALENDAR_RO: flag,
+  FEATURE_GOOGLE_DRIVE: flag,
+  GOOGLE_CLIENT_ID: str(),
+  GOOGLE_CLIENT_SECRET: str(),
+  GOOGLE_REDIRECT_URI: optionalUrl,
+  GOOGLE_OAUTH_AUTH_URL: optionalUrl.default("https://accounts.google.com/o/oauth2/v2/auth"),
+  GOOGLE_OAUTH_TOKEN_URL: optionalUrl.default("https://oauth2.googleapis.com/token"),
+  GOOGLE_OAUTH_REVOKE_URL: optionalUrl.default("https://oauth2.googleapis.com/revoke"),
+  GOOGLE_API_ROOT_URL: optionalUrl.default("https://www.googleapis.com/"),
+  GOOGLE_SYNC_INTERVAL_MINUTES: int(15, 1, 1440),
+  GOOGLE_QUOTA_UNITS_PER_MINUTE: int(6000, 1, 1_000_000),
+
+  JOBS_CONCURRENCY: int(4, 1, 256),
+  JOBS_PER_USER_CONCURRENCY: int(2, 1, 64),
+
+  AI_PROVIDER: z.enum(["openai", "openrouter", "openai-compatible"]).optional(),
+  AI_BASE_URL: optionalUrl,
+  AI_API_KEY: str(),
+  AI_CHAT_MODEL: str(200),
+  AI_EMBEDDING_MODEL: str(200),
+  AI_EMBEDDING_DIMS: int(1536, 8, 4096),
+  AI_CREDITS_MONTHLY: int(200, 0, 1_000_000),
+  AI_REQUESTS_PER_MINUTE: int(8, 0, 10_000),
+  AI_DAILY_COST_CAP_USD: num(0, 0, 100_000),
+  AI_TIMEOUT_MS: int(30_000, 1000, 600_000),
+
+  RETENTION_RAW_EVENTS_DAYS: int(90, 1, 3650),
+  SENTRY_DSN: optionalUrl,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,64 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { env } from "@/lib/env";
+
+export type DbKind = "pglite" | "postgres";
+/** Both drivers expose the same drizzle query API; we type them as the node-postgres one. */
+export type Db = NodePgDatabase;
+export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
+
+type Holder = { __omnicrmDb?: Promise<DbHandle> };
+const g = globalThis as unknown as Holder;
+
+/**
+ * One database handle per process, kept on globalThis so Next.js module reloading and
+ * multiple bundles share it (PGlite must never be opened twice on the same directory).
+ */
+export function getDb(): Promise<DbHandle> {
+  g.__omnicrmDb ??= openDb().catch((e: unknown) => {
+    g.__omnicrmDb = undefined;
+    throw e;
+  });
+  return g.__omnicrmDb;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = g.__omnicrmDb;
+  g.__omnicrmDb = undefined;
+  if (h) await (await h).close();
+}
+
+async function openDb(): Promise<DbHandle> {
+  const e = env();
+  if (e.DATABASE_URL)
+    return openPostgres(e.DATABASE_URL, e.DATABASE_POOL_SIZE, e.DATABASE_STATEMENT_TIMEOUT_MS);
+  const dir = path.resolve(e.DATA_DIR, "pglite");
+  mkdirSync(dir, { recursive: true });
+  return openPglite(dir);
+}
+
+export async function openPostgres(url: string, max = 10, statementTimeoutMs = 15_000): Promise<DbHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    statement_timeout: statementTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    application_name: "omnicrm",
+  });
+  return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
+}
+
+/** `dataDir` undefined = in-memory (tests). */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { vector } = await import("@electric-sql/pglite/vector");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
+  const db = drizzle(client) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,7 @@
+// drizzle-kit reads this list; application code imports the domain files directly.
+export * from "./auth";
+export * from "./contacts";
+export * from "./interactions";
+export * from "./ai";
+export * from "./jobs";
+export * from "./sync";

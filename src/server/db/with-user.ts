@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+/** A drizzle transaction; every user-scoped query runs on one of these. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `work` in a transaction as the RLS-bound role with app.user_id set for this
+ * transaction only (set_config(..., true)), so a pooled connection never carries one
+ * user's context into the next checkout. Role and user are set in one statement: each
+ * extra round trip costs measurable throughput.
+ */
+export async function withUser<T>(db: Db, userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!UUID.test(userId)) throw new Error("withUser: userId must be a uuid");
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('role', 'omnicrm_app', true), set_config('app.user_id', ${userId}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/**
+ * Cross-user work that has no single user (claiming jobs, schedulers, webhook lookup,
+ * retention). Runs as omnicrm_system, which RLS allows everywhere; keep its uses few.
+ */
+export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('role', 'omnicrm_system', true)`);
+    return work(tx);
+  });
+}

@@ -1,0 +1,55 @@
+import { ZodError } from "zod";
+import { AppError, errorStatus, type ErrorCode } from "../errors";
+import { currentLog, currentRequestId } from "../log-context";
+
+export type OkBody<T> = { ok: true; data: T };
+export type ErrBody = { ok: false; error: ErrorCode; details?: unknown };
+
+function json(body: unknown, status: number, headers?: Record<string, string>): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/json; charset=utf-8");
+  h.set("cache-control", "no-store");
+  const rid = currentRequestId();
+  if (rid) h.set("x-request-id", rid);
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
+
+export function ok<T>(data: T, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return json({ ok: true, data } satisfies OkBody<T>, init.status ?? 200, init.headers);
+}
+
+/** The only place an error becomes HTTP. 4xx log at warn, 5xx at error. */
+export function err(
+  status: number,
+  code: ErrorCode,
+  details?: unknown,
+  headers?: Record<string, string>,
+): Response {
+  const log = currentLog();
+  if (status >= 500) log.error({ status, code, details }, "request failed");
+  else log.warn({ status, code, details }, "request rejected");
+  const body: ErrBody =
+    details === undefined ? { ok: false, error: code } : { ok: false, error: code, details };
+  return json(body, status, headers);
+}
+
+/** Maps any thrown value to the envelope; unknown errors never leak their message or stack. */
+export function errFromUnknown(e: unknown): Response {
+  if (e instanceof AppError) return err(e.status, e.code, e.details, e.headers);
+  if (e instanceof ZodError) return err(400, "invalid_body", zodDetails(e));
+  currentLog().error({ err: e }, "unhandled error");
+  return err(500, "internal_error");
+}
+
+export function zodDetails(e: ZodError): { fields: Record<string, string[]> } {
+  const fields: Record<string, string[]> = {};
+  for (const issue of e.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return { fields };
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorStatus[code];
+}
