@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (tsc over the whole repo) runs in CI; skipping it here keeps the
   // first `npm start` build fast.
   typescript: { ignoreBuildErrors: true },
+  // `/api/v1/...` is canonical; the documented unversioned paths stay as aliases.
+  // `/api/auth/*` belongs to the auth library and is not versioned.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/api/:path((?!v1/|v1$|auth/).*)", destination: "/api/v1/:path" }] };
+  },
 };
 
 export default nextConfig;

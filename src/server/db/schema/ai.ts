@@ -1,14 +1,4 @@
-import {
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-  date,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid, date } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, userId } from "./columns";
 
 // The `embedding vector(N)` column and its HNSW index are added by a migration only when

@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import type { Ctx } from "../context";
+import { getDb } from "../db/client";
+import { AppError } from "../errors";
+import { authenticateRequest } from "../auth/authenticate";
+import { runRequestGuards } from "./guards";
+import { apiRoute, type RouteArgs, type RouteFn } from "./handler";
+import type { Contract } from "./contract";
+import { parseJsonBody, parseQuery } from "./parse";
+import { ok } from "./responses";
+import { currentLog, withLogScope } from "../log-context";
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export type RouteInput<C extends Contract> = {
+  req: Request;
+  body: Infer<C["body"]>;
+  query: Infer<C["query"]>;
+  params: Record<string, string>;
+};
+
+type UserHandler<C extends Contract> = (
+  input: RouteInput<C> & { ctx: Ctx; user: { id: string; email: string } },
+) => Promise<Response | Infer<C["response"]>>;
+type PublicHandler<C extends Contract> = (input: RouteInput<C>) => Promise<Response | Infer<C["response"]>>;
+
+/**
+ * The one way to write an API route: request id + logging, security guards (origin, CSRF,
+ * rate limit), session → user, zod-validated query and body from the contract, then one
+ * core call. A handler returning plain data is wrapped in the `{ ok: true, data }` envelope.
+ */
+export function userRoute<C extends Contract>(contract: C, fn: UserHandler<C>): RouteFn {
+  return apiRoute(async (req, args) => {
+    const user = await authenticateRequest(req);
+    await runRequestGuards(req, contract, user);
+    if (!user) throw new AppError("unauthorized");
+    const input = await readInput(req, contract, args);
+    const { db } = await getDb();
+    return withLogScope({ userId: user.id }, async () => {
+      const ctx: Ctx = { db, userId: user.id, log: currentLog() };
+      return toResponse(await fn({ ...input, ctx, user }));
+    });
+  });
+}
+
+export function publicRoute<C extends Contract>(contract: C, fn: PublicHandler<C>): RouteFn {
+  return apiRoute(async (req, args) => {
+    await runRequestGuards(req, contract, null);
+    return toResponse(await fn(await readInput(req, contract, args)));
+  });
+}
+
+async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs) {
+  const raw = await args.params;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) params[k] = Array.isArray(v) ? v.join("/") : v;
+  const query = (c.query ? parseQuery(req, c.query) : undefined) as Infer<C["query"]>;
+  const body = (c.body ? await parseJsonBody(req, c.body, env().API_MAX_JSON_BYTES) : undefined) as Infer<
+    C["body"]
+  >;
+  return { req, params, query, body };
+}
+
+function toResponse(r: unknown): Response {
+  return r instanceof Response ? r : ok(r ?? {});
+}
