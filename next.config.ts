@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Server-only packages with native/wasm pieces must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "pino-pretty", "bullmq", "ioredis"],
+  // Test harnesses build into their own folder so parallel runs never share one.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
