@@ -84,6 +84,9 @@ export const envSchema = z.object({
   AI_REQUESTS_PER_MINUTE: int(8, 0, 10_000),
   AI_DAILY_COST_CAP_USD: num(0, 0, 100_000),
   AI_TIMEOUT_MS: int(30_000, 1000, 600_000),
+  /** JSON: { "model-id": { "input": usdPerMillion, "output": usdPerMillion } }, merged over the built-in table. */
+  AI_PRICE_TABLE: str(16_384),
+  AI_INSIGHT_DEBOUNCE_HOURS: int(24, 0, 24 * 365),
 
   RETENTION_RAW_EVENTS_DAYS: int(90, 1, 3650),
   SENTRY_DSN: optionalUrl,

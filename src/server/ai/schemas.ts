@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const usageResponse = z.object({
+  configured: z.boolean(),
+  creditsMonthly: z.number().int(),
+  creditsLeft: z.number().int(),
+  todayCostUsd: z.number(),
+  monthCostUsd: z.number(),
+  dailyCostCapUsd: z.number().nullable(),
+  requestsPerMinute: z.number().int(),
+});
+
+export const chatBody = z.object({ prompt: z.string().trim().min(1).max(8000) });
+export const chatResponse = z.object({ text: z.string(), creditsLeft: z.number().int().nullable() });
+
+export const chatStreamBody = z.object({
+  prompt: z.string().trim().min(1).max(8000),
+  threadId: z.uuid().optional(),
+});
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const aiSettingsBody = z.object({ includeHealthContext: z.boolean() });
+export const aiSettingsResponse = z.object({ includeHealthContext: z.boolean(), configured: z.boolean() });
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1).max(500),
+  mode: z.enum(["keyword", "semantic", "hybrid"]).default("hybrid"),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
