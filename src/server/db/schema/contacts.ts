@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -43,6 +44,13 @@ export const contacts = pgTable(
     /** AES-GCM ciphertext of the private health context; never sent to AI unless enabled. */
     healthContextEnc: text("health_context_enc"),
     batchId: uuid("batch_id"),
+    /** Set when this contact was merged into another (kept soft-deleted so a merge can be undone). */
+    mergedIntoId: uuid("merged_into_id"),
+    /**
+     * Lower-cased name + emails + phones, maintained by database triggers (migration
+     * 0002) so every writer — manual edits, imports, merges — keeps search current.
+     */
+    searchText: text("search_text").notNull().default(""),
     lastInteractionAt: timestamp("last_interaction_at", { withTimezone: true }),
     userEditedAt: timestamp("user_edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -54,6 +62,7 @@ export const contacts = pgTable(
     index("contacts_user_last_idx").on(t.userId, t.lastInteractionAt),
     index("contacts_user_created_idx").on(t.userId, t.createdAt),
     index("contacts_batch_idx").on(t.batchId),
+    index("contacts_user_stage_idx").on(t.userId, t.stage),
   ],
 );
 
@@ -130,4 +139,15 @@ export const contactMerges = pgTable("contact_merges", {
   mergedId: uuid("merged_id").notNull(),
   snapshot: jsonb("snapshot").notNull(),
   createdAt: createdAt(),
+});
+
+/** Per-user CRM preferences (one row per user, created lazily with defaults). */
+export const contactSettings = pgTable("contact_settings", {
+  userId: userId().primaryKey(),
+  /** "At Risk Client" is suggested after this many days without an interaction. */
+  atRiskDays: integer("at_risk_days").notNull().default(45),
+  /** Redact card numbers / IBANs from note bodies before storage by default. */
+  redactNotes: boolean("redact_notes").notNull().default(false),
+  starterTagsSeededAt: timestamp("starter_tags_seeded_at", { withTimezone: true }),
+  updatedAt: updatedAt(),
 });

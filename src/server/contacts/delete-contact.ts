@@ -1,0 +1,68 @@
+import { and, eq, gte, isNotNull, sql } from "drizzle-orm";
+import type { Ctx } from "../context";
+import { withUser } from "../db/with-user";
+import { contacts } from "../db/schema/contacts";
+import { AppError } from "../errors";
+import { requireContact } from "./contact-helpers";
+
+export const RESTORE_WINDOW_DAYS = 30;
+
+/** Soft delete: the contact leaves lists and search but can be restored for 30 days. */
+export async function deleteContact(
+  ctx: Ctx,
+  input: { id: string },
+): Promise<{ id: string; deletedAt: string }> {
+  return withUser(ctx.db, ctx.userId, async (tx) => {
+    const row = await requireContact(tx, ctx.userId, input.id);
+    if (row.deletedAt) return { id: row.id, deletedAt: row.deletedAt.toISOString() };
+    const now = new Date();
+    await tx
+      .update(contacts)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(and(eq(contacts.userId, ctx.userId), eq(contacts.id, input.id)));
+    return { id: row.id, deletedAt: now.toISOString() };
+  });
+}
+
+/** Undo of a delete within the window; past it the contact is gone (410). */
+export async function restoreContact(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
+  return withUser(ctx.db, ctx.userId, async (tx) => {
+    const row = await requireContact(tx, ctx.userId, input.id);
+    if (!row.deletedAt) return { id: row.id };
+    if (row.mergedIntoId)
+      throw new AppError("conflict", "contact was merged; undo the merge instead", {
+        mergedIntoId: row.mergedIntoId,
+      });
+    const restored = await tx
+      .update(contacts)
+      .set({ deletedAt: null, updatedAt: new Date() })
+      .where(
+        and(
+          eq(contacts.userId, ctx.userId),
+          eq(contacts.id, input.id),
+          isNotNull(contacts.deletedAt),
+          gte(contacts.deletedAt, sql`now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`),
+        ),
+      )
+      .returning({ id: contacts.id });
+    if (!restored.length) throw new AppError("gone", "restore window has passed");
+    return { id: row.id };
+  });
+}
+
+/** Permanently removes the caller's contacts deleted more than 30 days ago (a sweeper can call this). */
+export async function purgeDeletedContacts(ctx: Ctx): Promise<{ purged: number }> {
+  return withUser(ctx.db, ctx.userId, async (tx) => {
+    const rows = await tx
+      .delete(contacts)
+      .where(
+        and(
+          eq(contacts.userId, ctx.userId),
+          isNotNull(contacts.deletedAt),
+          sql`${contacts.deletedAt} < now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`,
+        ),
+      )
+      .returning({ id: contacts.id });
+    return { purged: rows.length };
+  });
+}
