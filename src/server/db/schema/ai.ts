@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid, date } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid, date } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, userId } from "./columns";
 
 // The `embedding vector(N)` column and its HNSW index are added by a migration only when
@@ -103,4 +103,12 @@ export const toolInvocations = pgTable("tool_invocations", {
   latencyMs: integer("latency_ms"),
   status: text("status").$type<"ok" | "error" | "proposed" | "applied" | "rejected">().notNull(),
   createdAt: createdAt(),
+});
+
+/** Per-user AI privacy settings (one row per user, created on first change; absent = defaults). */
+export const aiSettings = pgTable("ai_settings", {
+  userId: userId().primaryKey(),
+  /** Off by default: a contact's private health context is never sent to the provider unless enabled. */
+  includeHealthContext: boolean("include_health_context").notNull().default(false),
+  updatedAt: updatedAt(),
 });
