@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { runJobsContract } from "@/server/jobs/contracts";
+import { processQueuedNow } from "@/server/jobs/process-queued-now";
+
+export const dynamic = "force-dynamic";
+
+export const POST = userRoute(runJobsContract, ({ ctx }) => processQueuedNow(ctx));

@@ -1,0 +1,105 @@
+import type { Db } from "../db/client";
+import { currentLog, withLogScope } from "../log-context";
+import { backoffDelay } from "./backoff";
+import { PermanentJobError, type JobCtx } from "./define-job";
+import type { ClaimedJob, Outcome } from "./job-store";
+import { saveProgress } from "./job-store";
+import { findJobDefinition, findJobHandler } from "./registry";
+
+/** Why a run was interrupted from outside; a shutdown hands the job back without using an attempt. */
+export class JobAbort extends Error {
+  constructor(
+    readonly reason: "shutdown" | "cancelled" | "timeout",
+    message: string,
+  ) {
+    super(message);
+    this.name = "JobAbort";
+  }
+}
+
+export type RunResult = Outcome | { id: string; status: "release" } | { id: string; status: "cancelled" };
+
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Runs one claimed job and says what should happen to its row. Never throws: a bad
+ * payload or a missing handler is `dead` at once (retrying cannot help), a thrown error
+ * is retried with backoff until the last attempt, and a timeout counts as a failure.
+ */
+export async function runClaimedJob(db: Db, job: ClaimedJob, abort: AbortController): Promise<RunResult> {
+  const def = findJobDefinition(job.kind);
+  if (!def) return { id: job.id, status: "dead", error: `unknown job kind "${job.kind}"` };
+  const parsed = def.payload.safeParse(job.payload);
+  if (!parsed.success)
+    return { id: job.id, status: "dead", error: `invalid payload: ${parsed.error.message}`.slice(0, 2000) };
+  const handler = findJobHandler(job.kind);
+  if (!handler)
+    return { id: job.id, status: "dead", error: `no handler registered for job kind "${job.kind}"` };
+
+  const timer = setTimeout(
+    () => abort.abort(new JobAbort("timeout", `timed out after ${def.timeoutMs} ms`)),
+    def.timeoutMs,
+  );
+  const bindings = {
+    jobId: job.id,
+    batchId: job.batchId,
+    kind: job.kind,
+    userId: job.userId,
+    attempt: job.attempts,
+  };
+  return withLogScope(bindings, async () => {
+    const log = currentLog();
+    let lastProgress = 0;
+    const ctx: JobCtx = {
+      db,
+      userId: job.userId,
+      log,
+      jobId: job.id,
+      batchId: job.batchId,
+      kind: job.kind,
+      attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
+      signal: abort.signal,
+      reportProgress: async (done, total) => {
+        const now = Date.now();
+        if (now - lastProgress < PROGRESS_EVERY_MS && done !== total) return;
+        lastProgress = now;
+        await saveProgress(db, job.id, done, total);
+      },
+    };
+    try {
+      await Promise.race([handler(ctx, parsed.data), rejectOnAbort(abort.signal)]);
+      return { id: job.id, status: "done" } as const;
+    } catch (e) {
+      return failure(job, e, def.backoff, log);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}
+
+function failure(
+  job: ClaimedJob,
+  e: unknown,
+  backoff: Parameters<typeof backoffDelay>[0],
+  log: ReturnType<typeof currentLog>,
+): RunResult {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof JobAbort && e.reason === "shutdown") return { id: job.id, status: "release" };
+  if (e instanceof JobAbort && e.reason === "cancelled") return { id: job.id, status: "cancelled" };
+  if (e instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
+    log.error({ err: e }, "job failed permanently (dead)");
+    return { id: job.id, status: "dead", error: message };
+  }
+  const delayMs = backoffDelay(backoff, job.attempts);
+  log.warn({ err: e, delayMs }, "job failed; retrying");
+  return { id: job.id, status: "error", error: message, delayMs };
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fire = () => reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+    if (signal.aborted) fire();
+    else signal.addEventListener("abort", fire, { once: true });
+  });
+}

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { withUser } from "../../db/with-user";
+import { defineJob } from "../define-job";
+import { registerJob } from "../registry";
+
+/**
+ * Test-only job kinds (registered at runtime by tests and by the test worker process).
+ * `test_effect` writes one row per key, counting runs, so a test can tell "handled exactly
+ * once in its effects" (one row per job) from "ran more than once" (runs > 1).
+ */
+export const testEffectJob = defineJob({
+  kind: "test_effect",
+  payload: z.object({
+    key: z.string().min(1).max(200),
+    sleepMs: z.number().int().min(0).max(30_000).default(0),
+    failAttempts: z.number().int().min(0).default(0),
+  }),
+  attempts: 3,
+  backoff: { type: "exponential", delayMs: 100 },
+  timeoutMs: 30_000,
+  handler: async (ctx, p) => {
+    if (p.sleepMs) await new Promise((r) => setTimeout(r, p.sleepMs));
+    if (ctx.attempt <= p.failAttempts) throw new Error(`test_effect: failing attempt ${ctx.attempt}`);
+    await withUser(ctx.db, ctx.userId, (tx) =>
+      tx.execute(sql`INSERT INTO job_test_effects (user_id, key, job_id) VALUES (${ctx.userId}, ${p.key}, ${ctx.jobId})
+        ON CONFLICT (user_id, key) DO UPDATE SET runs = job_test_effects.runs + 1`),
+    );
+  },
+});
+
+export function registerTestJobs(): void {
+  registerJob(testEffectJob);
+}
+
+export async function createTestEffectsTable(db: Db): Promise<void> {
+  // Parallel test files may race to create it; the loser's duplicate error is harmless.
+  await db
+    .execute(
+      sql`CREATE TABLE IF NOT EXISTS job_test_effects (
+        user_id uuid NOT NULL, key text NOT NULL, job_id uuid NOT NULL, runs int NOT NULL DEFAULT 1,
+        PRIMARY KEY (user_id, key))`,
+    )
+    .catch(() => undefined);
+  await db.execute(sql`GRANT SELECT, INSERT, UPDATE ON job_test_effects TO omnicrm_app, omnicrm_system`);
+}
+
+export async function testEffects(db: Db, userId: string): Promise<{ key: string; runs: number }[]> {
+  const r = await db.execute<{ key: string; runs: number }>(
+    sql`SELECT key, runs FROM job_test_effects WHERE user_id = ${userId}`,
+  );
+  return r.rows;
+}
+
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
