@@ -35,3 +35,26 @@ export const dbPingContract = defineContract({
   response: z.object({}),
   errors: ["db_error"],
 });
+
+const check = z.object({
+  state: z.enum(["ok", "down", "pending", "skipped"]),
+  latencyMs: z.number(),
+  error: z.enum(["timeout", "unavailable"]).optional(),
+  pending: z.array(z.string()).optional(),
+});
+
+export const readyContract = defineContract({
+  method: "GET",
+  path: "/api/v1/ready",
+  summary:
+    "Readiness: database, Redis (when configured) and migrations current, each with state and latency; 503 when not ready",
+  tags: ["ops"],
+  auth: "public",
+  rateLimit: "none",
+  response: z.object({
+    ready: z.boolean(),
+    ts: z.string(),
+    checks: z.object({ database: check, redis: check, migrations: check }),
+  }),
+  errors: ["service_unavailable"],
+});

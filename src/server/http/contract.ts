@@ -23,6 +23,8 @@ export type Contract<
   response?: R;
   /** Extra error codes this endpoint may answer with (documented in the spec). */
   errors?: string[];
+  /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
+  responseType?: string;
   /** Rate-limit group; defaults to "api" for user routes. */
   rateLimit?: "api" | "auth" | "ai" | "none";
 };

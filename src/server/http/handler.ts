@@ -1,4 +1,5 @@
 import { currentLog, requestIdFrom, withLogScope } from "../log-context";
+import { httpRequestDuration } from "../metrics/registry";
 import { errFromUnknown } from "./responses";
 
 export type RouteArgs = { params: Promise<Record<string, string | string[]>> };
@@ -10,7 +11,7 @@ export type RouteFn = (req: Request, args: RouteArgs) => Promise<Response>;
  * Checks that must run on every API request live here rather than in middleware, which
  * costs throughput on every request including static assets.
  */
-export function apiRoute(fn: RouteFn): RouteFn {
+export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
   return (req, args) => {
     const requestId = requestIdFrom(req.headers.get("x-request-id"));
     return withLogScope({ requestId }, async () => {
@@ -22,12 +23,15 @@ export function apiRoute(fn: RouteFn): RouteFn {
         res = errFromUnknown(e);
       }
       if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
+      const ms = performance.now() - started;
+      // Labelled by the route template (never the raw URL) so series stay bounded.
+      httpRequestDuration.observe({ method: req.method, route, status: res.status }, ms / 1000);
       currentLog().debug(
         {
           method: req.method,
           path: new URL(req.url).pathname,
           status: res.status,
-          ms: Math.round(performance.now() - started),
+          ms: Math.round(ms),
         },
         "request",
       );

@@ -30,8 +30,8 @@ type PublicHandler<C extends Contract> = (input: RouteInput<C>) => Promise<Respo
  * rate limit), session → user, zod-validated query and body from the contract, then one
  * core call. A handler returning plain data is wrapped in the `{ ok: true, data }` envelope.
  */
-export function userRoute<C extends Contract>(contract: C, fn: UserHandler<C>): RouteFn {
-  return apiRoute(async (req, args) => {
+export function userRoute<C extends Contract>(contract: C, fn: UserHandler<C>): ContractRouteFn {
+  return withContract(contract, async (req, args) => {
     const user = await authenticateRequest(req);
     await runRequestGuards(req, contract, user);
     if (!user) throw new AppError("unauthorized");
@@ -44,11 +44,19 @@ export function userRoute<C extends Contract>(contract: C, fn: UserHandler<C>): 
   });
 }
 
-export function publicRoute<C extends Contract>(contract: C, fn: PublicHandler<C>): RouteFn {
-  return apiRoute(async (req, args) => {
+export function publicRoute<C extends Contract>(contract: C, fn: PublicHandler<C>): ContractRouteFn {
+  return withContract(contract, async (req, args) => {
     await runRequestGuards(req, contract, null);
     return toResponse(await fn(await readInput(req, contract, args)));
   });
+}
+
+/** A route function carrying its contract, so tests can prove each route file serves the contract of its path. */
+export type ContractRouteFn = RouteFn & { contract: Contract };
+
+function withContract(contract: Contract, fn: RouteFn): ContractRouteFn {
+  // The contract path (not the raw URL) labels request metrics, keeping their cardinality bounded.
+  return Object.assign(apiRoute(fn, contract.path), { contract });
 }
 
 async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs) {

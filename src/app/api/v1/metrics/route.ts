@@ -1,0 +1,14 @@
+import { env } from "@/lib/env";
+import { publicRoute } from "@/server/http/route";
+import { authorizeMetrics } from "@/server/metrics/authorize-metrics";
+import { metricsContract } from "@/server/metrics/contracts";
+import { metricsRegistry } from "@/server/metrics/registry";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicRoute(metricsContract, async ({ req }) => {
+  authorizeMetrics(req.headers.get("authorization"), env());
+  return new Response(await metricsRegistry.metrics(), {
+    headers: { "content-type": metricsRegistry.contentType, "cache-control": "no-store" },
+  });
+});
