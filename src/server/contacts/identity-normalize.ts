@@ -32,10 +32,6 @@ export const emailSchema = z
   .max(320)
   .refine(isValidEmail, { message: "invalid email address" });
 
-export const phoneSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .refine(isValidPhone, {
-    message: "invalid phone number (5–15 digits, optional +, spaces, dashes, brackets)",
-  });
+export const phoneSchema = z.string().trim().max(40).refine(isValidPhone, {
+  message: "invalid phone number (5–15 digits, optional +, spaces, dashes, brackets)",
+});

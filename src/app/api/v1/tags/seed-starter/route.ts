@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { seedStarterTagsContract } from "@/server/tags/contracts";
+import { seedStarterTags } from "@/server/tags/tag-ops";
+
+export const dynamic = "force-dynamic";
+
+export const POST = userRoute(seedStarterTagsContract, ({ ctx }) => seedStarterTags(ctx));
