@@ -1,0 +1,41 @@
+import type { Contract } from "../http/contract";
+import { authRateKey, runRequestGuards } from "../http/guards";
+import { peekEmail } from "../security/peek-email";
+import { resetRate } from "../security/rate-limit";
+import { getAuth } from "./auth";
+import { auditFailedSignIn } from "./sign-in";
+
+// Better Auth endpoints that guess or spend a secret: brute-force limited per IP+email.
+const AUTH_LIMITED = [
+  "/sign-in/",
+  "/sign-up/",
+  "/request-password-reset",
+  "/reset-password",
+  "/delete-user",
+  "/change-password",
+  "/verify-password",
+];
+
+/**
+ * Better Auth's own /api/auth/* endpoints (OAuth redirects and callbacks, get-session…)
+ * pass through the same origin, CSRF and rate-limit guards as the JSON API.
+ */
+export async function handleAuthRequest(req: Request): Promise<Response> {
+  const sub = new URL(req.url).pathname.replace(/^\/api\/auth/, "");
+  const limited = AUTH_LIMITED.some((p) => sub.startsWith(p));
+  const contract: Contract = {
+    method: req.method as Contract["method"],
+    path: `/api/auth${sub}`,
+    summary: "Better Auth endpoint",
+    tags: ["auth"],
+    auth: "public",
+    rateLimit: limited ? "auth" : "api",
+  };
+  await runRequestGuards(req, contract, null);
+  const email = sub === "/sign-in/email" ? await peekEmail(req) : null;
+  const auth = await getAuth();
+  const res = await auth.handler(req);
+  if (email && res.status === 401) await auditFailedSignIn(req, email);
+  if (email && res.ok) await resetRate("auth", authRateKey(req, email));
+  return res;
+}

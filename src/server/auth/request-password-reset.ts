@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { getAuth } from "./auth";
+import { authHeaders, callAuth } from "./call-auth";
+import type { requestResetSchema } from "./schemas";
+
+/** Sends a reset link if the account exists; answers the same either way (no enumeration). */
+export async function requestPasswordReset(
+  req: Request,
+  input: z.infer<typeof requestResetSchema>,
+): Promise<void> {
+  const auth = await getAuth();
+  await callAuth(() =>
+    auth.api.requestPasswordReset({
+      body: { email: input.email, redirectTo: "/reset-password" },
+      headers: authHeaders(req),
+    }),
+  );
+}
