@@ -1,0 +1,45 @@
+import { currentLog } from "../log-context";
+import { breakerCheck, breakerRecord } from "./circuit-breaker";
+import { GoogleError, toGoogleError } from "./errors";
+
+export type CallOptions = {
+  breakerKey: string;
+  /** 404/410 from this call mean the sync cursor expired. */
+  cursorOp?: boolean;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  /** Waits longer than this are not slept in-process; the job is retried later instead. */
+  maxWaitMs?: number;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One Google call with the retry policy: rate limits and transient failures back off
+ * exponentially (with jitter), honouring Retry-After; everything else throws at once,
+ * already mapped to a GoogleError.
+ */
+export async function callGoogle<T>(opts: CallOptions, fn: () => Promise<T>): Promise<T> {
+  const max = opts.maxAttempts ?? 8;
+  const base = opts.baseDelayMs ?? 250;
+  const maxWait = opts.maxWaitMs ?? 60_000;
+  for (let attempt = 1; ; attempt++) {
+    breakerCheck(opts.breakerKey);
+    try {
+      const r = await fn();
+      breakerRecord(opts.breakerKey, true);
+      return r;
+    } catch (e) {
+      const ge = toGoogleError(e, opts.cursorOp);
+      if (ge.kind === "temporary") breakerRecord(opts.breakerKey, false);
+      if (!ge.retryable || attempt >= max) throw ge;
+      const backoff = Math.min(maxWait, base * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+      const wait = Math.max(ge.retryAfterMs ?? 0, backoff);
+      if (wait > maxWait) throw ge;
+      currentLog().warn({ kind: ge.kind, status: ge.status, attempt, wait }, "google call backing off");
+      await sleep(wait);
+    }
+  }
+}
+
+export { GoogleError };

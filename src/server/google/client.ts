@@ -1,0 +1,128 @@
+import { gmail_v1 } from "@googleapis/gmail";
+import { calendar_v3 } from "@googleapis/calendar";
+import type { OAuth2Client } from "google-auth-library";
+import { env } from "@/lib/env";
+
+// Thin typed wrappers over the googleapis clients, pointed at GOOGLE_API_ROOT_URL (the
+// emulator in tests). gaxios' own retry is off: callGoogle owns the retry policy.
+function opts(auth: OAuth2Client) {
+  return { auth: auth as never, rootUrl: env().GOOGLE_API_ROOT_URL, retry: false, timeout: 30_000 };
+}
+
+export type GmailRawMessage = {
+  id: string;
+  threadId: string;
+  labelIds: string[];
+  internalDate: string;
+  historyId?: string;
+  sizeEstimate?: number;
+  raw: string;
+};
+
+export class GmailApi {
+  private readonly api: gmail_v1.Gmail;
+  constructor(auth: OAuth2Client) {
+    this.api = new gmail_v1.Gmail(opts(auth));
+  }
+
+  async getProfile(): Promise<{ emailAddress: string; historyId: string; messagesTotal: number }> {
+    const r = await this.api.users.getProfile({ userId: "me" });
+    return {
+      emailAddress: (r.data.emailAddress ?? "").toLowerCase(),
+      historyId: String(r.data.historyId ?? ""),
+      messagesTotal: r.data.messagesTotal ?? 0,
+    };
+  }
+
+  async listLabels(): Promise<{ id: string; name: string; messagesTotal?: number }[]> {
+    const r = await this.api.users.labels.list({ userId: "me" });
+    return (r.data.labels ?? []).map((l) => ({
+      id: l.id ?? "",
+      name: l.name ?? "",
+      messagesTotal: l.messagesTotal ?? undefined,
+    }));
+  }
+
+  async listMessageIds(p: { q?: string; labelIds?: string[]; pageToken?: string; maxResults?: number }) {
+    const r = await this.api.users.messages.list({
+      userId: "me",
+      q: p.q || undefined,
+      labelIds: p.labelIds?.length ? p.labelIds : undefined,
+      pageToken: p.pageToken,
+      maxResults: p.maxResults ?? 500,
+    });
+    return {
+      ids: (r.data.messages ?? []).map((m) => m.id ?? "").filter(Boolean),
+      nextPageToken: r.data.nextPageToken ?? undefined,
+      estimate: r.data.resultSizeEstimate ?? 0,
+    };
+  }
+
+  async getRaw(id: string): Promise<GmailRawMessage> {
+    const r = await this.api.users.messages.get({ userId: "me", id, format: "raw" });
+    const d = r.data;
+    return {
+      id: d.id ?? id,
+      threadId: d.threadId ?? "",
+      labelIds: d.labelIds ?? [],
+      internalDate: String(d.internalDate ?? "0"),
+      historyId: d.historyId ?? undefined,
+      sizeEstimate: d.sizeEstimate ?? undefined,
+      raw: d.raw ?? "",
+    };
+  }
+
+  async getMetadata(id: string, headers: string[]) {
+    const r = await this.api.users.messages.get({
+      userId: "me",
+      id,
+      format: "metadata",
+      metadataHeaders: headers,
+    });
+    return r.data;
+  }
+
+  async listHistory(p: { startHistoryId: string; pageToken?: string }) {
+    const r = await this.api.users.history.list({
+      userId: "me",
+      startHistoryId: p.startHistoryId,
+      pageToken: p.pageToken,
+      historyTypes: ["messageAdded"],
+      maxResults: 500,
+    });
+    const ids: string[] = [];
+    for (const h of r.data.history ?? []) {
+      for (const a of h.messagesAdded ?? []) if (a.message?.id) ids.push(a.message.id);
+    }
+    return {
+      ids,
+      nextPageToken: r.data.nextPageToken ?? undefined,
+      historyId: String(r.data.historyId ?? ""),
+    };
+  }
+}
+
+export type CalendarEvent = calendar_v3.Schema$Event;
+
+export class CalendarApi {
+  private readonly api: calendar_v3.Calendar;
+  constructor(auth: OAuth2Client) {
+    this.api = new calendar_v3.Calendar(opts(auth));
+  }
+
+  async listEvents(p: { timeMin?: string; timeMax?: string; pageToken?: string; syncToken?: string }) {
+    const r = await this.api.events.list({
+      calendarId: "primary",
+      singleEvents: true,
+      maxResults: 250,
+      showDeleted: !!p.syncToken,
+      pageToken: p.pageToken,
+      ...(p.syncToken ? { syncToken: p.syncToken } : { timeMin: p.timeMin, timeMax: p.timeMax }),
+    });
+    return {
+      items: r.data.items ?? [],
+      nextPageToken: r.data.nextPageToken ?? undefined,
+      nextSyncToken: r.data.nextSyncToken ?? undefined,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { Ctx } from "../context";
+import { googleOAuthClient } from "./oauth-client";
+import type { GoogleService } from "./scopes";
+import { deleteTokens, loadTokens } from "./token-store";
+
+/**
+ * Deletes the service's tokens and revokes the grant at Google. One Google grant covers
+ * every scope it was given, so revoking is skipped while another service still uses it.
+ */
+export async function disconnectGoogle(
+  ctx: Ctx,
+  input: { service: GoogleService },
+): Promise<{ disconnected: true }> {
+  const mine = await loadTokens(ctx, input.service);
+  const otherService: GoogleService = input.service === "gmail" ? "calendar" : "gmail";
+  const other = await loadTokens(ctx, otherService);
+  await deleteTokens(ctx, input.service);
+  const token = mine?.refreshToken ?? mine?.accessToken;
+  if (token && !other) {
+    try {
+      await googleOAuthClient().revokeToken(token);
+    } catch (e) {
+      // The tokens are gone on our side either way; a failed revoke must not block disconnecting.
+      ctx.log.warn({ err: e }, "google token revoke failed");
+    }
+  }
+  return { disconnected: true };
+}

@@ -1,0 +1,30 @@
+import type { Ctx } from "../context";
+import { AppError } from "../errors";
+import { googleOAuthClient } from "./oauth-client";
+import { issueState } from "./oauth-state";
+import { requireServiceEnabled, SCOPES, type GoogleService } from "./scopes";
+
+/** Builds the Google consent URL (offline, incremental scopes, PKCE S256) and the state cookie. */
+export async function startGoogleOAuth(
+  ctx: Ctx,
+  input: { scope: string | undefined; redirectUri: string },
+): Promise<{ url: string; cookie: string }> {
+  if (input.scope !== "gmail" && input.scope !== "calendar") {
+    throw new AppError("invalid_scope", "scope must be gmail or calendar");
+  }
+  const service: GoogleService = input.scope;
+  requireServiceEnabled(service);
+  const client = googleOAuthClient(input.redirectUri);
+  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+  const { state, cookie } = await issueState(ctx, service, codeVerifier);
+  const url = client.generateAuthUrl({
+    access_type: "offline",
+    include_granted_scopes: true,
+    prompt: "consent",
+    scope: [SCOPES[service]],
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: "S256" as never,
+  });
+  return { url, cookie };
+}

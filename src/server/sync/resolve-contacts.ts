@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
+import { contactIdentities, contacts, contactTags, tags } from "../db/schema/contacts";
+import type { Tx } from "../db/with-user";
+import type { ContactCandidate } from "./normalize-email";
+
+export type CreationPolicy = "engaged" | "anyone" | "nobody";
+export type ImportSource = "gmail_import" | "calendar_import";
+
+const TAG_NAME: Record<ImportSource, string> = {
+  gmail_import: "Gmail import",
+  calendar_import: "Calendar import",
+};
+
+/** Picks, per email, the candidate the policy allows, keeping the best name seen. */
+export function selectCandidates(
+  all: ContactCandidate[],
+  policy: CreationPolicy,
+): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  if (policy === "nobody") return out;
+  for (const c of all) {
+    if (policy === "engaged" && !c.engaged) continue;
+    const prev = out.get(c.email);
+    if (prev === undefined || (!prev && c.name)) out.set(c.email, c.name);
+  }
+  return out;
+}
+
+/**
+ * Creates contacts (stage Prospect, source + batch set, tagged with the source) for the
+ * allowed candidates that match no existing identity. Set-based: three statements per
+ * chunk however many contacts. A concurrent import that claimed the same email first
+ * wins; our duplicate (no identity) is removed again.
+ */
+export async function createContactsForCandidates(
+  tx: Tx,
+  userId: string,
+  input: {
+    candidates: ContactCandidate[];
+    policy: CreationPolicy;
+    source: ImportSource;
+    batchId: string | null;
+  },
+): Promise<number> {
+  const wanted = selectCandidates(input.candidates, input.policy);
+  if (!wanted.size) return 0;
+  const known = await findContactsByEmails(tx, userId, [...wanted.keys()]);
+  const fresh = [...wanted].filter(([email]) => !known.has(email));
+  if (!fresh.length) return 0;
+  const rows = fresh.map(([email, name]) => ({
+    id: randomUUID(),
+    email,
+    name: name?.trim() || nameFromEmail(email),
+  }));
+  await tx.insert(contacts).values(
+    rows.map((r) => ({
+      id: r.id,
+      userId,
+      displayName: r.name.slice(0, 200),
+      stage: "Prospect" as const,
+      source: input.source,
+      batchId: input.batchId,
+    })),
+  );
+  const ided = await tx
+    .insert(contactIdentities)
+    .values(
+      rows.map((r) => ({
+        userId,
+        contactId: r.id,
+        kind: "email" as const,
+        value: r.email,
+        valueNormalized: r.email,
+        isPrimary: true,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ contactId: contactIdentities.contactId });
+  const kept = new Set(ided.map((r) => r.contactId));
+  const lost = rows.filter((r) => !kept.has(r.id)).map((r) => r.id);
+  if (lost.length)
+    await tx.delete(contacts).where(and(eq(contacts.userId, userId), inArray(contacts.id, lost)));
+  if (kept.size) {
+    const tagId = await ensureTag(tx, userId, TAG_NAME[input.source]);
+    await tx
+      .insert(contactTags)
+      .values([...kept].map((contactId) => ({ userId, contactId, tagId })))
+      .onConflictDoNothing();
+  }
+  return kept.size;
+}
+
+async function ensureTag(tx: Tx, userId: string, name: string): Promise<string> {
+  const found = await tx
+    .select({ id: tags.id })
+    .from(tags)
+    .where(and(eq(tags.userId, userId), sql`lower(${tags.name}) = lower(${name})`));
+  if (found[0]) return found[0].id;
+  const ins = await tx.insert(tags).values({ userId, name }).onConflictDoNothing().returning({ id: tags.id });
+  if (ins[0]) return ins[0].id;
+  const again = await tx
+    .select({ id: tags.id })
+    .from(tags)
+    .where(and(eq(tags.userId, userId), sql`lower(${tags.name}) = lower(${name})`));
+  return again[0]!.id;
+}
+
+/** "jane.doe@x.com" → "Jane Doe" when the headers carried no name. */
+export function nameFromEmail(email: string): string {
+  const local = email.split("@")[0] ?? email;
+  const words = local.split(/[._-]+/).filter((w) => w && !/^\d+$/.test(w));
+  if (!words.length) return email;
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+}
+
+/**
+ * Links interactions to every live contact owning one of their participant emails
+ * (metadata.participants, lower-cased), case-insensitively, in one statement, and
+ * bumps the contacts' last_interaction_at. Scope: given source ids, or a whole batch.
+ */
+export async function linkParticipants(
+  tx: Tx,
+  userId: string,
+  scope: { source: string; sourceIds: string[] } | { batchId: string },
+): Promise<number> {
+  if ("sourceIds" in scope && !scope.sourceIds.length) return 0;
+  const where =
+    "batchId" in scope
+      ? sql`i.batch_id = ${scope.batchId}::uuid`
+      : sql`i.source = ${scope.source} AND i.source_id = ANY(${`{${scope.sourceIds.map(pgArrayItem).join(",")}}`}::text[])`;
+  const r = await tx.execute<{ contact_id: string }>(sql`
+    WITH links AS (
+      INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
+      SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at
+      FROM interactions i
+      CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(i.metadata->'participants', '[]'::jsonb)) AS p(email)
+      JOIN contact_identities ci ON ci.user_id = i.user_id AND ci.kind = 'email' AND ci.value_normalized = lower(p.email)
+      JOIN contacts c ON c.id = ci.contact_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+      WHERE i.user_id = ${userId} AND ${where}
+      ON CONFLICT DO NOTHING
+      RETURNING contact_id, occurred_at
+    ), bumped AS (
+      UPDATE contacts c SET last_interaction_at = m.t
+      FROM (SELECT contact_id, max(occurred_at) t FROM links GROUP BY contact_id) m
+      WHERE c.id = m.contact_id AND c.user_id = ${userId}
+        AND (c.last_interaction_at IS NULL OR c.last_interaction_at < m.t)
+      RETURNING c.id
+    )
+    SELECT contact_id FROM links`);
+  return r.rows.length;
+}
+
+function pgArrayItem(s: string): string {
+  return `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}

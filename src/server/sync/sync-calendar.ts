@@ -1,0 +1,115 @@
+import { authorizedClient } from "../google/authorized-client";
+import { callGoogle } from "../google/call-google";
+import { CalendarApi, type CalendarEvent } from "../google/client";
+import { GoogleError } from "../google/errors";
+import { QUOTA_COST, takeQuota } from "../google/quota";
+import { loadTokens, updateIntegration } from "../google/token-store";
+import { withUser } from "../db/with-user";
+import { loadBatch, setBatch } from "./batch-progress";
+import { importChunk } from "./import-chunk";
+import { eventExclusion, normalizeEvent } from "./normalize-event";
+import { linkParticipants } from "./resolve-contacts";
+import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";
+import { getSyncPrefs } from "./sync-prefs";
+
+const DAY = 86_400_000;
+
+/**
+ * The google_calendar_sync job: the primary calendar within ±window days, singleEvents,
+ * paged, each page one chunk with its checkpoint; the final nextSyncToken is the cursor.
+ * Incremental runs use the syncToken (cancelled events then remove their interaction);
+ * 410 Gone means the token expired → full resync.
+ */
+export async function syncCalendar(
+  ctx: SyncCtx,
+  input: { batchId: string | null; incremental: boolean },
+): Promise<void> {
+  const batch = input.batchId ? await loadBatch(ctx, input.batchId) : null;
+  if (batch?.status === "undone") return;
+  try {
+    const api = new CalendarApi(await authorizedClient(ctx, "calendar"));
+    const tokens = await loadTokens(ctx, "calendar");
+    const counts = (batch?.counts ?? {}) as Record<string, unknown>;
+    if (input.incremental && tokens?.cursor) {
+      try {
+        await run(ctx, api, input.batchId, { syncToken: tokens.cursor }, tokens.accountEmail);
+        return;
+      } catch (e) {
+        if (!(e instanceof GoogleError && e.kind === "cursor_invalid")) throw e;
+        ctx.log.warn("calendar sync token expired; running a full resync");
+      }
+    }
+    const resume = typeof counts.pageToken === "string" ? counts.pageToken : undefined;
+    await run(ctx, api, input.batchId, { pageToken: resume }, tokens?.accountEmail ?? null);
+  } catch (e) {
+    await handleSyncFailure(ctx, "calendar", input.batchId, e);
+  }
+}
+
+async function run(
+  ctx: SyncCtx,
+  api: CalendarApi,
+  batchId: string | null,
+  start: { syncToken?: string; pageToken?: string },
+  accountEmail: string | null,
+): Promise<void> {
+  const prefs = await getSyncPrefs(ctx);
+  const own = new Set(accountEmail ? [accountEmail] : []);
+  const eventPrefs = {
+    includeOrganizerSelf: prefs.calendarIncludeOrganizerSelf,
+    includePrivate: prefs.calendarIncludePrivate,
+  };
+  const now = Date.now();
+  const window = {
+    timeMin: new Date(now - prefs.calendarTimeWindowDays * DAY).toISOString(),
+    timeMax: new Date(now + prefs.calendarTimeWindowDays * DAY).toISOString(),
+  };
+  let pageToken = start.pageToken;
+  let done = 0;
+  let nextSyncToken: string | undefined;
+  const breakerKey = `${ctx.userId}:calendar`;
+  for (;;) {
+    checkAborted(ctx);
+    if (batchId && (await loadBatch(ctx, batchId))?.status === "undone") return;
+    await takeQuota(ctx.userId, QUOTA_COST["events.list"]);
+    const page = await callGoogle({ breakerKey, cursorOp: !!start.syncToken }, () =>
+      api.listEvents(start.syncToken ? { syncToken: start.syncToken, pageToken } : { ...window, pageToken }),
+    );
+    const keep: CalendarEvent[] = [];
+    const removals: string[] = [];
+    for (const ev of page.items) {
+      if (!ev.id) continue;
+      if (eventExclusion(ev, eventPrefs)) removals.push(ev.id);
+      else keep.push(ev);
+    }
+    const items = keep.map((ev) => normalizeEvent(ev, own));
+    await importChunk(ctx, {
+      provider: "calendar",
+      batchId,
+      policy: prefs.contactCreationPolicy,
+      items,
+      raws: keep.map((ev, i) => ({
+        sourceId: ev.id!,
+        occurredAt: items[i]!.interaction.occurredAt,
+        payload: ev,
+      })),
+      processed: page.items.length,
+      removals,
+      checkpoint: start.syncToken ? undefined : { pageToken: page.nextPageToken ?? null },
+    });
+    done += page.items.length;
+    await ctx.reportProgress?.(done);
+    nextSyncToken = page.nextSyncToken ?? nextSyncToken;
+    if (!page.nextPageToken) break;
+    pageToken = page.nextPageToken;
+  }
+  if (batchId) {
+    await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
+  }
+  await updateIntegration(ctx, "calendar", {
+    ...(nextSyncToken ? { cursor: nextSyncToken } : {}),
+    lastSyncAt: new Date(),
+    lastError: null,
+  });
+}
