@@ -58,7 +58,15 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { vector } = await import("@electric-sql/pglite/vector");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
-  const db = drizzle(client) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  // Backups, restores and a second server must not open the same directory concurrently.
+  const { acquireDataDirLock } = await import("./data-dir-lock");
+  const release = dataDir ? acquireDataDirLock(dataDir, "server") : () => {};
+  try {
+    const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
+    const db = drizzle(client) as unknown as Db;
+    return { db, kind: "pglite", close: () => client.close().finally(release) };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
