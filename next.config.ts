@@ -1,8 +1,17 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Server-only packages with native/wasm pieces must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "pino-pretty", "bullmq", "ioredis"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "pino",
+    "pino-pretty",
+    "bullmq",
+    "ioredis",
+    "nodemailer",
+  ],
   // Test harnesses build into their own folder so parallel runs never share one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
@@ -11,6 +20,11 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (tsc over the whole repo) runs in CI; skipping it here keeps the
   // first `npm start` build fast.
   typescript: { ignoreBuildErrors: true },
+  // Static security headers on every response (pages, API, assets) at no per-request cost;
+  // the per-request CSP nonce and CSRF cookies come from src/proxy.ts and apiRoute.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
   // `/api/v1/...` is canonical; the documented unversioned paths stay as aliases.
   // `/api/auth/*` belongs to the auth library and is not versioned.
   async rewrites() {

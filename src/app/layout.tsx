@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: "The client base for solo wellness practitioners, built from your Gmail and Calendar.",
 };
 
+// Every page renders per request: its scripts carry the CSP nonce of that request.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,10 +1,18 @@
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Sidebar } from "@/components/shell/sidebar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { authenticateHeaders } from "@/server/auth/authenticate";
 
-export default function AppLayout({ children }: { children: ReactNode }) {
+// Every app page is behind sign-in. Checked here, server-side, against the session table
+// (not in the proxy): one indexed query per page render.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await authenticateHeaders(await headers());
+  if (!user) redirect("/login");
   return (
     <div className="min-h-screen">
-      <Sidebar />
+      <Sidebar footer={<UserMenu email={user.email} />} />
       <main className="mx-auto max-w-[1200px] px-4 pb-24 pt-6 md:ml-56 md:px-8 md:pb-8">{children}</main>
     </div>
   );

@@ -1,13 +1,80 @@
+import { AppError } from "../errors";
+import { clientIp } from "../security/client-ip";
+import { checkCsrf, freshCsrfCookies, isCsrfExempt } from "../security/csrf";
+import { isOriginAllowed } from "../security/origin";
+import { peekEmail } from "../security/peek-email";
+import { consumeRate } from "../security/rate-limit";
+import { recordSecurityEvent } from "../security/record-security-event";
 import type { Contract } from "./contract";
 
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Sensitive paths that accept only these methods (405 otherwise), whatever the route exports. */
+export const METHOD_ALLOW_LIST: readonly { prefix: string; methods: readonly string[] }[] = [
+  { prefix: "/api/v1/sync/preview/", methods: ["POST"] },
+  { prefix: "/api/v1/sync/approve/", methods: ["POST"] },
+];
+
+/** An AppError that also sets cookies (apiRoute appends them to the error response). */
+export class GuardError extends AppError {
+  setCookies?: string[];
+}
+
 /**
- * Request guards every API route runs before its handler: origin check (CORS), CSRF on
- * unsafe methods, rate limiting by group. Implemented by the accounts/security work.
+ * Request guards every API route runs before its handler: origin check (CORS), method
+ * allow-list, CSRF on unsafe methods, then rate limiting by the contract's group.
  */
 export async function runRequestGuards(
-  _req: Request,
-  _contract: Contract,
-  _user: { id: string; email: string } | null,
+  req: Request,
+  contract: Contract,
+  user: { id: string; email: string } | null,
 ): Promise<void> {
-  // Intentionally empty until request security lands (issue 3).
+  const path = new URL(req.url).pathname.replace(/^\/api\/(?!v1\/|auth\/)/, "/api/v1/");
+  const ip = clientIp(req.headers);
+  const origin = req.headers.get("origin");
+  if (!isOriginAllowed(origin)) {
+    await recordSecurityEvent({ kind: "origin_rejected", userId: user?.id, ip, details: { origin, path } });
+    throw new AppError("origin_not_allowed");
+  }
+  const rule = METHOD_ALLOW_LIST.find((r) => path.startsWith(r.prefix));
+  if (rule && !rule.methods.includes(req.method))
+    throw new AppError("method_not_allowed", undefined, undefined, { Allow: rule.methods.join(", ") });
+
+  if (UNSAFE.has(req.method) && !isCsrfExempt(path)) {
+    const verdict = checkCsrf(req.headers);
+    if (verdict !== "ok") {
+      await recordSecurityEvent({ kind: "csrf_rejected", userId: user?.id, ip, details: { verdict, path } });
+      const e = new GuardError(verdict === "missing" ? "missing_csrf" : "invalid_csrf");
+      if (verdict === "missing") e.setCookies = freshCsrfCookies().cookies;
+      throw e;
+    }
+  }
+
+  const group = contract.rateLimit ?? "api";
+  if (group === "none") return;
+  let key = user?.id ?? `ip:${ip}`;
+  if (group === "auth") key = `${ip}|${(await peekEmail(req)) ?? ""}`;
+  const v = await consumeRate(group, key);
+  if (!v.allowed) {
+    if (v.firstRejection)
+      await recordSecurityEvent({
+        kind: group === "auth" ? "lockout" : "rate_limited",
+        userId: user?.id,
+        ip,
+        details: { group, path },
+      });
+    throw new AppError(
+      "rate_limited",
+      undefined,
+      { retryAfter: v.retryAfterSec },
+      {
+        "Retry-After": String(v.retryAfterSec),
+      },
+    );
+  }
+}
+
+/** The key the auth group uses, so a successful sign-in can clear its failure budget. */
+export function authRateKey(req: Request, email: string): string {
+  return `${clientIp(req.headers)}|${email.trim().toLowerCase()}`;
 }

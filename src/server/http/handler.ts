@@ -1,5 +1,8 @@
 import { currentLog, requestIdFrom, withLogScope } from "../log-context";
 import { httpRequestDuration } from "../metrics/registry";
+import { freshCsrfCookies, hasCsrfCookies } from "../security/csrf";
+import { buildCsp, hstsHeader, newNonce } from "../security/headers";
+import { allowedOrigins } from "../security/origin";
 import { errFromUnknown } from "./responses";
 
 export type RouteArgs = { params: Promise<Record<string, string | string[]>> };
@@ -21,8 +24,11 @@ export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
         res = await fn(req, args);
       } catch (e) {
         res = errFromUnknown(e);
+        for (const c of (e as { setCookies?: string[] } | null)?.setCookies ?? [])
+          res.headers.append("set-cookie", c);
       }
       if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
+      decorate(req, res);
       const ms = performance.now() - started;
       // Labelled by the route template (never the raw URL) so series stay bounded.
       httpRequestDuration.observe({ method: req.method, route, status: res.status }, ms / 1000);
@@ -38,4 +44,30 @@ export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
       return res;
     });
   };
+}
+
+/**
+ * Per-request security work for API responses (the static headers come from next.config):
+ * CSP with a fresh nonce, HSTS, CORS for the allowed extra origins, and the CSRF cookie
+ * pair on safe requests that do not carry one yet.
+ */
+function decorate(req: Request, res: Response): void {
+  const h = res.headers;
+  // Some handlers (redirects from the auth library) return immutable headers.
+  try {
+    h.set("content-security-policy", buildCsp(newNonce()));
+  } catch {
+    return;
+  }
+  const hsts = hstsHeader();
+  if (hsts) h.set("strict-transport-security", hsts);
+  const origin = req.headers.get("origin");
+  if (origin && allowedOrigins().has(origin)) {
+    h.set("access-control-allow-origin", origin);
+    h.set("access-control-allow-credentials", "true");
+    h.append("vary", "Origin");
+  }
+  if ((req.method === "GET" || req.method === "HEAD") && !hasCsrfCookies(req.headers.get("cookie"))) {
+    for (const c of freshCsrfCookies().cookies) h.append("set-cookie", c);
+  }
 }

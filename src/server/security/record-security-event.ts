@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import { getDb, type Db } from "../db/client";
 import { securityEvents } from "../db/schema/sync";
 import { withSystem } from "../db/with-user";
 import { currentLog } from "../log-context";
@@ -31,16 +31,19 @@ export async function recordSecurityEvent(ev: SecurityEvent): Promise<void> {
     "security event",
   );
   try {
-    const { db } = await getDb();
-    await withSystem(db, (tx) =>
-      tx.insert(securityEvents).values({
-        kind: ev.kind,
-        userId: ev.userId ?? null,
-        ip: ev.ip ?? null,
-        details: ev.details ?? null,
-      }),
-    );
+    await storeSecurityEvent((await getDb()).db, ev);
   } catch (e) {
     log.error({ err: e, security: ev.kind }, "could not store security event");
   }
+}
+
+export async function storeSecurityEvent(db: Db, ev: SecurityEvent): Promise<void> {
+  await withSystem(db, (tx) =>
+    tx.insert(securityEvents).values({
+      kind: ev.kind,
+      userId: ev.userId ?? null,
+      ip: ev.ip ?? null,
+      details: ev.details ?? null,
+    }),
+  );
 }

@@ -1,7 +1,15 @@
 import { PageHeader } from "@/components/shell/page-header";
+import { DeleteAccountSection } from "./_components/delete-account";
 
 export const metadata = { title: "Settings" };
 
 export default function Page() {
-  return <PageHeader title="Settings" description="Your account and preferences." />;
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account and preferences." />
+      <div className="space-y-6">
+        <DeleteAccountSection />
+      </div>
+    </>
+  );
 }

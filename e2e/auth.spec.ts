@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { spec } from "./lib";
+
+const PASSWORD = "first password 123";
+const NEW_PASSWORD = "second password 456";
+
+export default [
+  spec(
+    "sign up, sign out, sign in, reset password via the logged link",
+    async ({ page, server, screenshot }) => {
+      const email = `e2e-${randomUUID().slice(0, 8)}@test.local`;
+
+      // Signed out: an app page sends us to /login.
+      await page.goto("/contacts");
+      await page.waitForURL(/\/login/);
+
+      // Inline validation from the shared zod schema, before any request.
+      await page.goto("/signup");
+      await page.fill("#email", "not-an-email");
+      await page.fill("#password", "short");
+      await page.click("button[type=submit]");
+      await page.getByText("Enter a valid email address").waitFor();
+      await page.getByText("Use at least 10 characters").waitFor();
+      await screenshot("signup-validation");
+
+      await page.fill("#email", email);
+      await page.fill("#password", PASSWORD);
+      await page.click("button[type=submit]");
+      await page.waitForURL((u) => u.pathname === "/");
+      await page.getByTestId("user-email").filter({ hasText: email }).waitFor();
+      await screenshot("signed-in");
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/login/);
+
+      // Wrong password: a plain-words error, still on /login.
+      await page.fill("#email", email);
+      await page.fill("#password", "definitely wrong");
+      await page.click("button[type=submit]");
+      await page.getByText("Wrong email or password.").waitFor();
+      await screenshot("wrong-password");
+
+      await page.fill("#password", PASSWORD);
+      await page.click("button[type=submit]");
+      await page.waitForURL((u) => u.pathname === "/");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/login/);
+
+      // Reset: request a link, read it from the server log, set a new password.
+      await page.getByText("Forgot password?").click();
+      await page.waitForURL(/\/reset-password/);
+      await page.fill("#email", email);
+      await page.click("button[type=submit]");
+      await page.getByText("a reset link is on its way").waitFor();
+      const line = await server.waitForLog((l) => l.to === email && typeof l.resetLink === "string");
+      const link = String(line.resetLink);
+      assert.match(link, /\/reset-password\?token=/);
+      await page.goto(link);
+      await page.fill("#password", NEW_PASSWORD);
+      await page.click("button[type=submit]");
+      await page.getByText("Your password was changed").waitFor();
+      await screenshot("password-reset");
+
+      await page.goto("/login");
+      await page.fill("#email", email);
+      await page.fill("#password", NEW_PASSWORD);
+      await page.click("button[type=submit]");
+      await page.waitForURL((u) => u.pathname === "/");
+      await page.getByTestId("user-email").filter({ hasText: email }).waitFor();
+    },
+  ),
+];

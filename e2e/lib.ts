@@ -1,0 +1,21 @@
+import type { BrowserContext, Page } from "playwright-core";
+import type { TestServer } from "../tests/http/server";
+
+export type SpecContext = {
+  page: Page;
+  context: BrowserContext;
+  server: TestServer;
+  baseUrl: string;
+  /** Saves test-results/<spec>-<name>.png. */
+  screenshot: (name: string) => Promise<void>;
+};
+
+export type Spec = { name: string; run: (t: SpecContext) => Promise<void> };
+
+/**
+ * One e2e test. A spec file default-exports an array of these; e2e/runner.ts runs every
+ * e2e/*.spec.ts in headless Debian chromium against one production build of the app.
+ */
+export function spec(name: string, run: Spec["run"]): Spec {
+  return { name, run };
+}

@@ -1,0 +1,75 @@
+import { mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../tests/http/server";
+import type { Spec } from "./lib";
+
+// A tiny runner over playwright-core (no browser downloads): Debian's chromium, one app
+// server for the whole run (built into .next-test like the HTTP tests), a fresh browser
+// context per test, screenshots in test-results/. Usage: npm run e2e [-- filter]
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const dir = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(dir, "..");
+const results = path.join(root, "test-results");
+mkdirSync(results, { recursive: true });
+
+const filter = process.argv[2];
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".spec.ts"))
+  .sort();
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+let passed = 0;
+let failed = 0;
+try {
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Spec[] };
+    const base = file.replace(/\.spec\.ts$/, "");
+    for (const s of mod.default) {
+      if (filter && !`${base} ${s.name}`.includes(filter)) continue;
+      const context = await browser.newContext({ baseURL: server.url });
+      const page = await context.newPage();
+      const slug = `${base}-${s.name}`.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+      const started = Date.now();
+      try {
+        await s.run({
+          page,
+          context,
+          server,
+          baseUrl: server.url,
+          screenshot: async (name) => {
+            await page.screenshot({ path: path.join(results, `${slug}-${name}.png`), fullPage: true });
+          },
+        });
+        passed++;
+        process.stdout.write(`  ✓ ${base} › ${s.name} (${Date.now() - started} ms)\n`);
+      } catch (e) {
+        failed++;
+        await page
+          .screenshot({ path: path.join(results, `${slug}-FAILED.png`), fullPage: true })
+          .catch(() => {});
+        process.stdout.write(
+          `  ✗ ${base} › ${s.name}\n    ${String((e as Error)?.stack ?? e).replace(/\n/g, "\n    ")}\n`,
+        );
+      } finally {
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed || passed === 0 ? 1 : 0);

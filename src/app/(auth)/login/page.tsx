@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { authenticateHeaders } from "@/server/auth/authenticate";
+import { LoginForm } from "../_components/login-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await authenticateHeaders(await headers())) redirect("/");
+  const { next } = await searchParams;
+  // Only same-site paths: never an open redirect.
+  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const e = env();
+  return <LoginForm googleEnabled={Boolean(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET)} next={target} />;
+}

@@ -1,0 +1,6 @@
+import { meContract } from "@/server/auth/contracts";
+import { userRoute } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(meContract, async ({ user }) => ({ id: user.id, email: user.email }));

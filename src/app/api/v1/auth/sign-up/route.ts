@@ -1,0 +1,9 @@
+import { signUpContract } from "@/server/auth/contracts";
+import { signUp } from "@/server/auth/sign-up";
+import { publicRoute } from "@/server/http/route";
+import { okWithCookies } from "@/server/http/with-cookies";
+
+export const POST = publicRoute(signUpContract, async ({ req, body }) => {
+  const { user, setCookies } = await signUp(req, body!);
+  return okWithCookies({ user }, setCookies);
+});

@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { TestClient } from "./client";
+import { startServer, type TestServer } from "./server";
+
+export { TestClient } from "./client";
+export type { HttpResult } from "./client";
+export type { TestServer } from "./server";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+export type Harness = {
+  server: () => TestServer;
+  /** An anonymous client (own cookie jar and IP). */
+  client: () => TestClient;
+  /** Signs up a new account (random email unless given) and returns its signed-in client. */
+  signUp: (email?: string, password?: string) => Promise<TestClient & { email: string; userId: string }>;
+};
+
+/**
+ * One running app per test file: call at the top of a describe/file. The first file
+ * builds the app into .next-test (shared by all files, rebuilt only when sources change).
+ */
+export function useHttpServer(extraEnv: Record<string, string> = {}): Harness {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(extraEnv);
+  }, 900_000);
+  afterAll(async () => {
+    await server?.stop();
+  }, 30_000);
+  const get = () => {
+    if (!server) throw new Error("server not started (useHttpServer must run in a describe/file scope)");
+    return server;
+  };
+  return {
+    server: get,
+    client: () => new TestClient(get().url),
+    signUp: async (email = `u-${randomUUID()}@test.local`, password = TEST_PASSWORD) => {
+      const c = new TestClient(get().url);
+      const r = await c.post<{ ok: boolean; data: { user: { id: string } } }>("/api/v1/auth/sign-up", {
+        email,
+        password,
+      });
+      if (r.status !== 200) throw new Error(`sign-up failed: ${r.status} ${r.text}`);
+      return Object.assign(c, { email, userId: r.json.data.user.id });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DIST_DIR, ROOT, ensureBuilt } from "./build";
+
+export type TestServer = {
+  url: string;
+  /** Every log line the server printed so far (pino JSON, parsed when possible). */
+  logs: () => Record<string, unknown>[];
+  waitForLog: (
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ) => Promise<Record<string, unknown>>;
+  stop: () => Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `next start` on the test build with a fresh DATA_DIR (embedded PGlite), or on
+ * TEST_DATABASE_URL/DATABASE_URL and REDIS_URL when set. TRUST_PROXY is on so each test
+ * client can present its own X-Forwarded-For and IP-keyed limits never leak between tests.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  await ensureBuilt();
+  const dbUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
+  if (dbUrl) await migrateOnce(dbUrl);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "omnicrm-http-"));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        APP_URL: url,
+        DATA_DIR: dataDir,
+        DATABASE_URL: dbUrl,
+        REDIS_URL: process.env.REDIS_URL ?? "",
+        LOG_LEVEL: "info",
+        LOG_PRETTY: "",
+        TRUST_PROXY: "1",
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        ...extraEnv,
+      },
+    },
+  );
+  const lines: Record<string, unknown>[] = [];
+  const waiters = new Set<() => void>();
+  const onData = (buf: Buffer) => {
+    for (const raw of buf.toString("utf8").split("\n")) {
+      if (!raw.trim()) continue;
+      try {
+        lines.push(JSON.parse(raw) as Record<string, unknown>);
+      } catch {
+        lines.push({ msg: raw });
+      }
+    }
+    for (const w of waiters) w();
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  let exited = false;
+  child.on("exit", () => (exited = true));
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited) throw new Error(`server exited:\n${lines.map((l) => JSON.stringify(l)).join("\n")}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`);
+      if (r.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("server did not become healthy in 90s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  return {
+    url,
+    logs: () => lines,
+    waitForLog: (match, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = lines.find(match);
+          if (!hit) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error("log line not seen"));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    stop: async () => {
+      if (!exited && child.pid) {
+        const done = new Promise((r) => child.once("exit", r));
+        process.kill(-child.pid, "SIGTERM");
+        await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+        if (!exited) process.kill(-child.pid, "SIGKILL");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function migrateOnce(url: string): Promise<void> {
+  // Real Postgres is not migrated by the server itself (only embedded PGlite is).
+  const { openPostgres } = await import("../../src/server/db/client");
+  const { migrate } = await import("../../src/server/db/migrate");
+  const h = await openPostgres(url, 1);
+  try {
+    await migrate(h.db);
+  } finally {
+    await h.close();
+  }
+}
