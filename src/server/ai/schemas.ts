@@ -11,7 +11,19 @@ export const usageResponse = z.object({
 });
 
 export const chatBody = z.object({ prompt: z.string().trim().min(1).max(8000) });
-export const chatResponse = z.object({ text: z.string(), creditsLeft: z.number().int().nullable() });
+const citation = z.object({
+  type: z.enum(["contact", "interaction", "note"]),
+  id: z.string(),
+  title: z.string(),
+  href: z.string(),
+});
+export const chatResponse = z.object({
+  text: z.string(),
+  creditsLeft: z.number().int().nullable(),
+  threadId: z.string(),
+  citations: z.array(citation),
+  proposals: z.array(z.object({ id: z.string(), tool: z.string(), args: z.unknown() })),
+});
 
 export const chatStreamBody = z.object({
   prompt: z.string().trim().min(1).max(8000),

@@ -1,0 +1,16 @@
+import { userRoute } from "@/server/http/route";
+import { chatStreamContract } from "@/server/ai/contracts";
+import { streamChat } from "@/server/ai/chat/stream-chat";
+
+export const dynamic = "force-dynamic";
+
+export const POST = userRoute(chatStreamContract, async ({ ctx, body }) => {
+  const stream = await streamChat(ctx, body!);
+  return new Response(stream, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { listThreadsContract } from "@/server/ai/contracts";
+import { listThreads } from "@/server/ai/chat/thread-store";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(listThreadsContract, ({ ctx }) => listThreads(ctx));

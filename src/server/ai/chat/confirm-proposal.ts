@@ -1,0 +1,84 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Ctx } from "../../context";
+import { toolInvocations } from "../../db/schema/ai";
+import { notes } from "../../db/schema/contacts";
+import { withUser, type Tx } from "../../db/with-user";
+import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
+
+type NoteArgs = { contactId: string; body: string };
+type EmailArgs = { contactId: string; subject: string; body: string };
+
+/**
+ * Applies a proposal the user confirmed — the only path by which an assistant suggestion
+ * becomes data. The status flip (proposed → applied) and the write share one transaction
+ * and the flip is conditional, so a double click applies once and a rejected proposal
+ * never applies. A follow-up email is saved as a draft note on the contact (OmniCRM only
+ * reads mail; the user sends it from their own mail client).
+ */
+export async function confirmProposal(ctx: Ctx, id: string) {
+  return withUser(ctx.db, ctx.userId, async (tx) => {
+    const [p] = await tx
+      .update(toolInvocations)
+      .set({ status: "applied" })
+      .where(
+        and(
+          eq(toolInvocations.id, id),
+          eq(toolInvocations.userId, ctx.userId),
+          eq(toolInvocations.status, "proposed"),
+        ),
+      )
+      .returning();
+    if (!p) throw await missingOrSettled(tx, ctx.userId, id);
+    const contact = await tx.execute<{ id: string }>(sql`
+      SELECT id FROM contacts WHERE id = ${(p.args as NoteArgs).contactId} AND user_id = ${ctx.userId} AND deleted_at IS NULL`);
+    if (!contact.rows[0]) throw new AppError("not_found", "contact no longer exists");
+    let body: string;
+    if (p.tool === "propose_note") body = (p.args as NoteArgs).body;
+    else if (p.tool === "propose_follow_up_email") {
+      const a = p.args as EmailArgs;
+      body = `Follow-up email draft\nSubject: ${a.subject}\n\n${a.body}`;
+    } else throw new AppError("conflict", "not a proposal");
+    const [note] = await tx
+      .insert(notes)
+      .values({ userId: ctx.userId, contactId: contact.rows[0].id, body })
+      .returning({ id: notes.id });
+    const result = { applied: p.tool, noteId: note!.id, contactId: contact.rows[0].id };
+    // The new note becomes searchable by meaning too (committed with the note).
+    await enqueue({ db: ctx.db, userId: ctx.userId, log: ctx.log, tx }, "embed", {
+      ownerType: "note",
+      ownerIds: [note!.id],
+    });
+    await tx.update(toolInvocations).set({ result }).where(eq(toolInvocations.id, p.id));
+    ctx.log.info({ proposalId: p.id, tool: p.tool }, "assistant proposal applied");
+    return { id: p.id, status: "applied" as const, result };
+  });
+}
+
+export async function rejectProposal(ctx: Ctx, id: string) {
+  return withUser(ctx.db, ctx.userId, async (tx) => {
+    const [p] = await tx
+      .update(toolInvocations)
+      .set({ status: "rejected" })
+      .where(
+        and(
+          eq(toolInvocations.id, id),
+          eq(toolInvocations.userId, ctx.userId),
+          eq(toolInvocations.status, "proposed"),
+        ),
+      )
+      .returning({ id: toolInvocations.id });
+    if (!p) throw await missingOrSettled(tx, ctx.userId, id);
+    return { id: p.id, status: "rejected" as const };
+  });
+}
+
+async function missingOrSettled(tx: Tx, userId: string, id: string): Promise<AppError> {
+  const [row] = await tx
+    .select({ status: toolInvocations.status })
+    .from(toolInvocations)
+    .where(and(eq(toolInvocations.id, id), eq(toolInvocations.userId, userId)));
+  return row
+    ? new AppError("conflict", `proposal already ${row.status}`)
+    : new AppError("not_found", "proposal not found");
+}

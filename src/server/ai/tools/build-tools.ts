@@ -1,0 +1,21 @@
+import { listFollowUpsTool, upcomingSessionsTool } from "./agenda-tools";
+import { getContactTool, getTimelineTool, searchContactsTool } from "./contact-tools";
+import { proposeFollowUpEmailTool, proposeNoteTool } from "./propose-tools";
+import { searchInteractionsTool } from "./search-tool";
+import type { ToolEnv } from "./tool-env";
+
+/** The assistant's tool set, bound to the calling user. */
+export function buildAssistantTools(env: ToolEnv) {
+  return {
+    search_contacts: searchContactsTool(env),
+    get_contact: getContactTool(env),
+    get_timeline: getTimelineTool(env),
+    search_interactions: searchInteractionsTool(env),
+    list_follow_ups: listFollowUpsTool(env),
+    upcoming_sessions: upcomingSessionsTool(env),
+    propose_note: proposeNoteTool(env),
+    propose_follow_up_email: proposeFollowUpEmailTool(env),
+  };
+}
+
+export const WRITE_TOOLS = new Set(["propose_note", "propose_follow_up_email"]);

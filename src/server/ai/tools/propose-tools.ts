@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { tool } from "ai";
+import { z } from "zod";
+import { asUser, cite, contactHref, recordTool, type ToolEnv } from "./tool-env";
+
+async function contactName(env: ToolEnv, contactId: string): Promise<string | null> {
+  const r = await asUser(env, (tx) =>
+    tx.execute<{ display_name: string }>(sql`
+      SELECT display_name FROM contacts WHERE id = ${contactId} AND user_id = ${env.ctx.userId} AND deleted_at IS NULL`),
+  );
+  return r.rows[0]?.display_name ?? null;
+}
+
+/**
+ * Write tools never write: they record a proposal (tool_invocations.status = "proposed")
+ * which the user applies or rejects in the UI (confirm-proposal.ts). So no content the
+ * model read — an email trying to give orders included — can change data by itself.
+ */
+export function proposeNoteTool(env: ToolEnv) {
+  return tool({
+    description: "Propose adding a note to a contact. The user must confirm it before anything is saved.",
+    inputSchema: z.object({ contactId: z.uuid(), body: z.string().min(1).max(4000) }),
+    execute: (args) =>
+      recordTool(env, "propose_note", args, async () => {
+        const name = await contactName(env, args.contactId);
+        if (!name) return { result: { error: "not_found" } };
+        cite(env, { type: "contact", id: args.contactId, title: name, href: contactHref(args.contactId) });
+        return {
+          result: {
+            proposed: "note",
+            contactName: name,
+            note: "Awaiting the user's confirmation; nothing saved yet.",
+          },
+          status: "proposed",
+        };
+      }),
+  });
+}
+
+export function proposeFollowUpEmailTool(env: ToolEnv) {
+  return tool({
+    description:
+      "Propose a follow-up email draft for a contact. The user reviews it; nothing is sent or saved without confirmation.",
+    inputSchema: z.object({
+      contactId: z.uuid(),
+      subject: z.string().min(1).max(300),
+      body: z.string().min(1).max(8000),
+    }),
+    execute: (args) =>
+      recordTool(env, "propose_follow_up_email", args, async () => {
+        const name = await contactName(env, args.contactId);
+        if (!name) return { result: { error: "not_found" } };
+        cite(env, { type: "contact", id: args.contactId, title: name, href: contactHref(args.contactId) });
+        return {
+          result: {
+            proposed: "follow_up_email",
+            contactName: name,
+            note: "Draft shown to the user for review.",
+          },
+          status: "proposed",
+        };
+      }),
+  });
+}

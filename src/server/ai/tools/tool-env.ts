@@ -1,0 +1,82 @@
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/with-user";
+import { withUser } from "../../db/with-user";
+import { toolInvocations } from "../../db/schema/ai";
+
+export type Citation = { type: "contact" | "interaction" | "note"; id: string; title: string; href: string };
+
+/** What every assistant tool needs: the calling user's ctx and where to record its activity. */
+export type ToolEnv = {
+  ctx: Ctx;
+  /** The assistant message the tool activity belongs to. */
+  messageId: string;
+  includeHealth: boolean;
+  citations: Map<string, Citation>;
+  /** Streaming: tells the client a tool ran (or a proposal was made) as it happens. */
+  onActivity?: (a: ToolActivity) => void;
+};
+
+export type ToolActivity = {
+  id: string;
+  tool: string;
+  args: unknown;
+  status: "ok" | "error" | "proposed";
+  latencyMs: number;
+  result: unknown;
+};
+
+export const contactHref = (id: string) => `/contacts/${id}`;
+export const interactionHref = (contactId: string | null, id: string) =>
+  contactId ? `/contacts/${contactId}?interaction=${id}` : `/search?interaction=${id}`;
+
+export function cite(env: ToolEnv, c: Citation): void {
+  env.citations.set(`${c.type}:${c.id}`, c);
+}
+
+/** Runs as the calling user under RLS (never withSystem): a tool can only see their rows. */
+export function asUser<T>(env: ToolEnv, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withUser(env.ctx.db, env.ctx.userId, work);
+}
+
+/**
+ * Wraps a tool's work: times it, records the invocation (args, result, latency, status) in
+ * tool_invocations and reports it to the live stream. Errors become a result the model can
+ * read instead of aborting the whole answer.
+ */
+export async function recordTool(
+  env: ToolEnv,
+  tool: string,
+  args: unknown,
+  work: () => Promise<{ result: object; status?: "ok" | "proposed" }>,
+): Promise<object> {
+  const started = performance.now();
+  let result: object;
+  let status: ToolActivity["status"];
+  try {
+    const r = await work();
+    result = r.result;
+    status = r.status ?? "ok";
+  } catch (e) {
+    env.ctx.log.warn({ err: e, tool }, "assistant tool failed");
+    result = { error: e instanceof Error && "code" in e ? String(e.code) : "tool_failed" };
+    status = "error";
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  const [row] = await asUser(env, (tx) =>
+    tx
+      .insert(toolInvocations)
+      .values({
+        userId: env.ctx.userId,
+        messageId: env.messageId,
+        tool,
+        args: args as object,
+        result,
+        latencyMs,
+        status,
+      })
+      .returning({ id: toolInvocations.id }),
+  );
+  env.onActivity?.({ id: row!.id, tool, args, status, latencyMs, result });
+  if (status === "proposed") return { ...result, proposalId: row!.id };
+  return result;
+}
