@@ -1,0 +1,10 @@
+import { userRoute } from "@/server/http/route";
+import { previewImportContract } from "@/server/imports/contracts";
+import { previewImport } from "@/server/imports/preview-import";
+import { readImportUpload } from "@/server/imports/upload-input";
+
+export const dynamic = "force-dynamic";
+
+export const POST = userRoute(previewImportContract, async ({ ctx, req }) =>
+  previewImport(ctx, await readImportUpload(req)),
+);

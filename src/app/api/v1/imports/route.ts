@@ -1,0 +1,14 @@
+import { userRoute } from "@/server/http/route";
+import { ok } from "@/server/http/responses";
+import { commitImportContract, listImportsContract } from "@/server/imports/contracts";
+import { commitImport } from "@/server/imports/commit-import";
+import { listImports } from "@/server/imports/undo-import";
+import { readImportUpload } from "@/server/imports/upload-input";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(listImportsContract, ({ ctx }) => listImports(ctx));
+
+export const POST = userRoute(commitImportContract, async ({ ctx, req }) =>
+  ok(await commitImport(ctx, await readImportUpload(req)), { status: 201 }),
+);
