@@ -1,7 +1,17 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { Suspense } from "react";
+import { PageChrome } from "@/components/shell/page-chrome";
+import { Skeleton } from "@/components/ui/spinner";
+import { ContactsView } from "./_components/contacts-view";
 
 export const metadata = { title: "Contacts" };
 
 export default function Page() {
-  return <PageHeader title="Contacts" description="Everyone you work with, in one place." />;
+  return (
+    <>
+      <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+        <ContactsView />
+      </Suspense>
+      <PageChrome />
+    </>
+  );
 }
