@@ -1,4 +1,5 @@
 import type { SystemCtx } from "../context";
+import { startBackgroundJobs } from "../jobs/start-background-jobs";
 import { scheduleRetention } from "../retention/schedule-retention";
 
 type StartHook = (ctx: SystemCtx) => Promise<void>;
@@ -8,6 +9,9 @@ type StartHook = (ctx: SystemCtx) => Promise<void>;
 const hooks: StartHook[] = [
   // Daily purge of data past retention (idempotent, so every web instance may run it).
   async (ctx) => scheduleRetention(ctx),
+  // Without REDIS_URL: the embedded job runner, periodic Google sync and the stale-job
+  // sweeper. With it, `npm run worker` processes do all of that and this is a no-op.
+  async (ctx) => startBackgroundJobs(ctx),
 ];
 
 export async function runStartHooks(ctx: SystemCtx): Promise<void> {

@@ -8,8 +8,16 @@ const g = globalThis as unknown as { __omnicrmJobsWake?: EventEmitter };
 /** In embedded mode a new job wakes the in-process runner instead of waiting for its poll. */
 export const jobsWake = (g.__omnicrmJobsWake ??= new EventEmitter());
 
-export function queueMode(): "bullmq" | "embedded" {
-  return env().REDIS_URL ? "bullmq" : "embedded";
+type Mode = "bullmq" | "embedded";
+const mode = globalThis as unknown as { __omnicrmQueueMode?: Mode };
+
+export function queueMode(): Mode {
+  return mode.__omnicrmQueueMode ?? (env().REDIS_URL ? "bullmq" : "embedded");
+}
+
+/** Tests: exercise the embedded runner even when REDIS_URL is set (CI sets it). */
+export function forceQueueMode(m: Mode | undefined): void {
+  mode.__omnicrmQueueMode = m;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { withSystem } from "../db/with-user";
+import { withSystem, type Tx } from "../db/with-user";
 import type { JobStatus } from "../db/schema/jobs";
 
 /** A jobs row as a runner needs it once claimed. */
@@ -23,6 +23,19 @@ export type Outcome =
 
 const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
 
+/**
+ * Bookkeeping transactions skip the wait for the WAL flush: it is most of a commit's cost,
+ * and a Postgres crash can at worst lose the last few status changes, which the
+ * stale-job sweeper and idempotent handlers already recover from (the job runs again).
+ * Enqueues stay fully durable: they are the user's intent.
+ */
+function bookkeeping<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withSystem(db, async (tx) => {
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    return work(tx);
+  });
+}
+
 const CLAIMED_COLUMNS = sql.raw(`id, user_id AS "userId", kind, payload, attempts,
   max_attempts AS "maxAttempts", batch_id AS "batchId"`);
 
@@ -37,13 +50,14 @@ export async function claimByIds(
   ids: string[],
   workerId: string,
 ): Promise<{ claimed: ClaimedJob[]; others: Map<string, JobStatus | undefined> }> {
-  return withSystem(db, async (tx) => {
+  return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`UPDATE jobs SET status = 'running', attempts = attempts + 1,
         locked_at = now(), locked_by = ${workerId}, started_at = coalesce(started_at, now()), updated_at = now()
       WHERE id = ANY(${uuidArray(ids)}::uuid[]) AND status IN ('queued', 'error', 'running')
       RETURNING ${CLAIMED_COLUMNS}`);
     const others = new Map<string, JobStatus | undefined>();
-    const missing = ids.filter((id) => !r.rows.some((c) => c.id === id));
+    const got = new Set(r.rows.map((c) => c.id));
+    const missing = ids.filter((id) => !got.has(id));
     if (missing.length) {
       const s = await tx.execute<{ id: string; status: JobStatus }>(
         sql`SELECT id, status FROM jobs WHERE id = ANY(${uuidArray(missing)}::uuid[])`,
@@ -64,7 +78,7 @@ export async function claimReady(
 ): Promise<ClaimedJob[]> {
   if (o.limit <= 0) return [];
   const onlyUser = o.userId ? sql`AND user_id = ${o.userId}` : sql``;
-  return withSystem(db, async (tx) => {
+  return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`WITH ready AS (
         SELECT DISTINCT user_id FROM jobs WHERE status IN ('queued', 'error') AND run_after <= now() ${onlyUser}
       ), busy AS (
@@ -97,7 +111,7 @@ export async function recordOutcomes(db: Db, outcomes: Outcome[]): Promise<void>
     err: o.status === "error" || o.status === "dead" ? o.error.slice(0, 2000) : null,
     delay_ms: o.status === "error" ? Math.round(o.delayMs) : 0,
   }));
-  await withSystem(db, (tx) =>
+  await bookkeeping(db, (tx) =>
     tx.execute(sql`UPDATE jobs j SET
         status = CASE WHEN v.status = 'release' THEN 'queued' ELSE v.status END,
         last_error = CASE WHEN v.status = 'release' THEN j.last_error ELSE v.err END,
@@ -114,16 +128,17 @@ export async function recordOutcomes(db: Db, outcomes: Outcome[]): Promise<void>
 /** Extends the lease of running rows; returns the ids that are no longer ours (cancelled, taken). */
 export async function heartbeat(db: Db, ids: string[], workerId: string): Promise<string[]> {
   if (ids.length === 0) return [];
-  const r = await withSystem(db, (tx) =>
+  const r = await bookkeeping(db, (tx) =>
     tx.execute<{ id: string }>(sql`UPDATE jobs SET locked_at = now()
       WHERE id = ANY(${uuidArray(ids)}::uuid[]) AND status = 'running' AND locked_by = ${workerId} RETURNING id`),
   );
-  return ids.filter((id) => !r.rows.some((x) => x.id === id));
+  const alive = new Set(r.rows.map((x) => x.id));
+  return ids.filter((id) => !alive.has(id));
 }
 
 export async function saveProgress(db: Db, id: string, done: number, total?: number): Promise<void> {
   const progress = JSON.stringify(total === undefined ? { done } : { done, total });
-  await withSystem(db, (tx) =>
+  await bookkeeping(db, (tx) =>
     tx.execute(sql`UPDATE jobs SET progress = ${progress}::jsonb, updated_at = now()
       WHERE id = ${id} AND status = 'running'`),
   );

@@ -1,34 +1,37 @@
 /**
- * Coalesces calls made in the same tick into one flush (one SQL statement for many jobs):
- * per-job bookkeeping then costs a fraction of a round trip at high concurrency.
+ * Group commit for bookkeeping: calls made while a flush is in flight wait and go out
+ * together in the next one (one SQL statement for many jobs). Under load batches grow by
+ * themselves; when idle a call is flushed on the next tick.
  */
-export function microBatch<I, O>(flush: (items: I[]) => Promise<O[]>, max = 200): (item: I) => Promise<O> {
-  let pending: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
+export function microBatch<I, O>(flush: (items: I[]) => Promise<O[]>, max = 500): (item: I) => Promise<O> {
+  type Pending = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  let inFlight = false;
   let scheduled = false;
+
   const run = () => {
     scheduled = false;
-    const batch = pending.splice(0, max);
-    if (pending.length > 0) schedule();
-    flush(batch.map((p) => p.item)).then(
-      (out) => batch.forEach((p, i) => p.resolve(out[i]!)),
-      (e: unknown) => batch.forEach((p) => p.reject(e)),
-    );
+    if (inFlight || pending.length === 0) return;
+    inFlight = true;
+    const batch = pending.slice(0, max);
+    pending = pending.slice(max);
+    flush(batch.map((p) => p.item))
+      .then(
+        (out) => batch.forEach((p, i) => p.resolve(out[i]!)),
+        (e: unknown) => batch.forEach((p) => p.reject(e)),
+      )
+      .finally(() => {
+        inFlight = false;
+        if (pending.length > 0) run();
+      });
   };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(run);
-  };
+
   return (item) =>
     new Promise<O>((resolve, reject) => {
       pending.push({ item, resolve, reject });
-      if (pending.length >= max) {
-        const batch = pending;
-        pending = [];
-        flush(batch.map((p) => p.item)).then(
-          (out) => batch.forEach((p, i) => p.resolve(out[i]!)),
-          (e: unknown) => batch.forEach((p) => p.reject(e)),
-        );
-      } else schedule();
+      if (!scheduled && !inFlight) {
+        scheduled = true;
+        setImmediate(run);
+      }
     });
 }

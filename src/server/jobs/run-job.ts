@@ -5,6 +5,7 @@ import { PermanentJobError, type JobCtx } from "./define-job";
 import type { ClaimedJob, Outcome } from "./job-store";
 import { saveProgress } from "./job-store";
 import { findJobDefinition, findJobHandler } from "./registry";
+import { jobDuration, jobFailures, jobRetries } from "../metrics/registry";
 
 /** Why a run was interrupted from outside; a shutdown hands the job back without using an attempt. */
 export class JobAbort extends Error {
@@ -67,14 +68,18 @@ export async function runClaimedJob(db: Db, job: ClaimedJob, abort: AbortControl
         await saveProgress(db, job.id, done, total);
       },
     };
+    const started = performance.now();
+    let result: RunResult;
     try {
       await Promise.race([handler(ctx, parsed.data), rejectOnAbort(abort.signal)]);
-      return { id: job.id, status: "done" } as const;
+      result = { id: job.id, status: "done" };
     } catch (e) {
-      return failure(job, e, def.backoff, log);
+      result = failure(job, e, def.backoff, log);
     } finally {
       clearTimeout(timer);
     }
+    observe(job.kind, result.status, (performance.now() - started) / 1000);
+    return result;
   });
 }
 
@@ -102,4 +107,11 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
     if (signal.aborted) fire();
     else signal.addEventListener("abort", fire, { once: true });
   });
+}
+
+function observe(kind: string, status: RunResult["status"], seconds: number): void {
+  const outcome = status === "error" ? "retry" : status;
+  jobDuration.observe({ kind, outcome }, seconds);
+  if (status === "error" || status === "dead") jobFailures.inc({ kind });
+  if (status === "error") jobRetries.inc({ kind });
 }

@@ -5,7 +5,7 @@ import type { DispatchRow } from "../dispatch";
 import { findJobDefinition } from "../registry";
 
 /** What travels through Redis: only ids. The payload is read from the jobs row when claimed. */
-export type BullData = { id: string; userId: string; kind: string };
+export type BullData = { id: string; userId: string; kind: string; waits?: number };
 export type BullQueueName = JobQueue | "system";
 
 export type BullConfig = { url: string; prefix: string };

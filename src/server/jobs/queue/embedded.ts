@@ -4,6 +4,7 @@ import { jobsWake } from "../dispatch";
 import { createInflight, newWorkerId } from "../inflight";
 import { claimReady, recordOutcomes, type ClaimedJob, type Outcome } from "../job-store";
 import { microBatch } from "../micro-batch";
+import { registerAllHandlers } from "../register-handlers";
 import { JobAbort, runClaimedJob } from "../run-job";
 
 export type EmbeddedRunnerOptions = {
@@ -30,6 +31,7 @@ export type EmbeddedRunner = {
  * same retry/backoff/dead rules as the BullMQ worker.
  */
 export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
+  registerAllHandlers();
   const workerId = newWorkerId();
   const log = o.log.child({ workerId, queue: "embedded" });
   const inflight = createInflight(o.db, workerId, log, o.heartbeatMs);
@@ -67,6 +69,11 @@ export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
     ticking = true;
     again = false;
     const free = o.concurrency - inflight.running.size;
+    // Claim in groups rather than one row per finished job: each claim is a transaction.
+    if (free < Math.max(1, Math.floor(o.concurrency / 4)) && inflight.running.size > 0) {
+      ticking = false;
+      return;
+    }
     claimReady(o.db, { limit: free, perUser: o.perUser, workerId })
       .then(async (jobs) => {
         if (stopping) {
@@ -128,6 +135,7 @@ export async function runUserJobsNow(
   userId: string,
   o: { perUser: number; max?: number; budgetMs?: number },
 ): Promise<number> {
+  registerAllHandlers();
   const workerId = newWorkerId();
   const inflight = createInflight(db, workerId, log);
   const deadline = Date.now() + (o.budgetMs ?? 10_000);

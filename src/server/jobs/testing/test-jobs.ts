@@ -24,14 +24,25 @@ export const testEffectJob = defineJob({
     if (p.sleepMs) await new Promise((r) => setTimeout(r, p.sleepMs));
     if (ctx.attempt <= p.failAttempts) throw new Error(`test_effect: failing attempt ${ctx.attempt}`);
     await withUser(ctx.db, ctx.userId, (tx) =>
-      tx.execute(sql`INSERT INTO job_test_effects (user_id, key, job_id) VALUES (${ctx.userId}, ${p.key}, ${ctx.jobId})
+      tx.execute(sql`INSERT INTO job_test_effects (user_id, key, job_id, pid)
+        VALUES (${ctx.userId}, ${p.key}, ${ctx.jobId}, ${process.pid})
         ON CONFLICT (user_id, key) DO UPDATE SET runs = job_test_effects.runs + 1`),
     );
   },
 });
 
+/** A kind whose owning domain has not supplied a handler. */
+export const testNoHandlerJob = defineJob({
+  kind: "test_no_handler",
+  payload: z.object({}),
+  attempts: 3,
+  backoff: { type: "exponential", delayMs: 100 },
+  timeoutMs: 1000,
+});
+
 export function registerTestJobs(): void {
   registerJob(testEffectJob);
+  registerJob(testNoHandlerJob);
 }
 
 export async function createTestEffectsTable(db: Db): Promise<void> {
@@ -39,16 +50,20 @@ export async function createTestEffectsTable(db: Db): Promise<void> {
   await db
     .execute(
       sql`CREATE TABLE IF NOT EXISTS job_test_effects (
-        user_id uuid NOT NULL, key text NOT NULL, job_id uuid NOT NULL, runs int NOT NULL DEFAULT 1,
+        user_id uuid NOT NULL, key text NOT NULL, job_id uuid NOT NULL, pid int NOT NULL,
+        runs int NOT NULL DEFAULT 1,
         PRIMARY KEY (user_id, key))`,
     )
     .catch(() => undefined);
   await db.execute(sql`GRANT SELECT, INSERT, UPDATE ON job_test_effects TO omnicrm_app, omnicrm_system`);
 }
 
-export async function testEffects(db: Db, userId: string): Promise<{ key: string; runs: number }[]> {
-  const r = await db.execute<{ key: string; runs: number }>(
-    sql`SELECT key, runs FROM job_test_effects WHERE user_id = ${userId}`,
+export async function testEffects(
+  db: Db,
+  userId: string,
+): Promise<{ key: string; runs: number; pid: number }[]> {
+  const r = await db.execute<{ key: string; runs: number; pid: number }>(
+    sql`SELECT key, runs, pid FROM job_test_effects WHERE user_id = ${userId}`,
   );
   return r.rows;
 }
