@@ -1,3 +1,4 @@
+import type { DbHandle } from "../db/client";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
@@ -44,11 +45,13 @@ function createMetrics() {
       labelNames: ["state"] as const,
       registers,
       // Read at scrape time, so it is right in every process regardless of who enqueued.
+      // Only from a database this process already opened: a scrape never opens one.
       async collect() {
-        const { getDb } = await import("../db/client");
+        const opened = (globalThis as unknown as { __omnicrmDb?: Promise<DbHandle> }).__omnicrmDb;
+        if (!opened) return;
         const { getQueueHealth } = await import("../jobs/queue-health");
         try {
-          const q = await getQueueHealth((await getDb()).db);
+          const q = await getQueueHealth((await opened).db);
           this.set({ state: "waiting" }, q.waiting);
           this.set({ state: "active" }, q.active);
           this.set({ state: "failed" }, q.failed);

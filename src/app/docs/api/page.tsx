@@ -4,7 +4,8 @@ import { endpointsByTag } from "@/server/openapi/render-contracts-md";
 import { EndpointCard } from "./_components/endpoint-card";
 
 export const metadata: Metadata = { title: "API reference" };
-export const dynamic = "force-static";
+// Rendered per request so the CSP nonce applies; the document itself is built once per process.
+export const dynamic = "force-dynamic";
 
 /** Server-rendered API reference from the generated OpenAPI document (no client JS, no CDN). */
 export default function ApiDocsPage() {
