@@ -57,7 +57,10 @@ export const envSchema = z.object({
   SMTP_URL: optionalUrl,
   SMTP_FROM: str(),
   METRICS_TOKEN: str(),
-  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_PORT: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
 
   FEATURE_GOOGLE_GMAIL_RO: flag,
   FEATURE_GOOGLE_CALENDAR_RO: flag,
