@@ -1,6 +1,7 @@
 import { env, EnvError } from "@/lib/env";
 import { closeDb, getDb } from "@/server/db/client";
 import { startBullWorkers } from "@/server/jobs/queue/bullmq-worker";
+import { serveMetrics } from "@/server/metrics/serve-metrics";
 import { rootLog } from "@/server/log";
 
 /**
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
     perUser: e.JOBS_PER_USER_CONCURRENCY,
     schedulers: { syncEveryMs: e.GOOGLE_SYNC_INTERVAL_MINUTES * 60_000 },
   });
+  // Job metrics are recorded in the process that runs the jobs: expose them for scraping.
+  const metrics = e.WORKER_METRICS_PORT
+    ? await serveMetrics({ port: e.WORKER_METRICS_PORT, env: e, log })
+    : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "worker shutting down");
     workers
       .close({ graceMs: 30_000 })
+      .then(() => metrics?.close())
       .then(() => closeDb())
       .then(
         () => process.exit(0),
