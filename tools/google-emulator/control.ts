@@ -1,0 +1,114 @@
+// EmulatorControl: how tests, e2e and the demo change the emulator's world
+// (new mail, calendar edits, revocations, expired cursors, faults).
+import type { calendar_v3 } from "@googleapis/calendar";
+import { toEventJson } from "./calendar/event-json";
+import type { EventSpec } from "./calendar/store";
+import type { FaultSpec } from "./faults";
+import type { MessageSpec } from "./gmail/compose";
+import { isKnownLabel } from "./gmail/labels";
+import { DEFAULT_SCOPES, normalizeScopes } from "./oauth/scopes";
+import { describeCorpus, type CorpusDescription } from "./seed/corpus";
+import type { AccountSpec, EmulatorState } from "./state";
+import type { EmulatorStats } from "./stats";
+
+export type MintedTokens = {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+  scope: string;
+  token_type: "Bearer";
+};
+
+export type EmulatorControl = {
+  addAccount(email: string, spec?: AccountSpec): { email: string; messages: number; events: number };
+  listAccounts(): string[];
+  addMessage(email: string, spec: MessageSpec): { id: string; threadId: string; historyId: string };
+  deleteMessage(email: string, id: string): { historyId: string };
+  modifyLabels(
+    email: string,
+    id: string,
+    add: string[],
+    remove?: string[],
+  ): { historyId: string; labelIds: string[] };
+  addEvent(email: string, spec: EventSpec): calendar_v3.Schema$Event;
+  updateEvent(email: string, id: string, patch: Partial<EventSpec>): calendar_v3.Schema$Event;
+  cancelEvent(email: string, id: string): calendar_v3.Schema$Event;
+  revokeAllGrants(email: string): { revoked: number };
+  /** Skips the consent dance: tokens for `email`, by default with every scope the app uses. */
+  mintTokens(
+    email: string,
+    opts?: { scope?: string | string[]; ttlSec?: number; offline?: boolean },
+  ): MintedTokens;
+  expireHistory(email: string): { historyId: string };
+  expireSyncTokens(email: string): void;
+  setFault(spec: FaultSpec): void;
+  clearFaults(): void;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  describeCorpus(email?: string): CorpusDescription;
+};
+
+export function createControl(state: EmulatorState): EmulatorControl {
+  const acct = (email: string) => state.requireAccount(email);
+  return {
+    addAccount(email, spec) {
+      const a = state.addAccount(email, spec);
+      return {
+        email: a.profile.email,
+        messages: a.mailbox.listSorted().length,
+        events: a.calendar.all().length,
+      };
+    },
+    listAccounts: () => [...state.accounts.keys()],
+    addMessage(email, spec) {
+      const unknown = (spec.labelIds ?? []).find((l) => !isKnownLabel(l));
+      if (unknown) throw new Error(`unknown label ${unknown}`);
+      const m = acct(email).mailbox.add(spec, state.now());
+      return { id: m.id, threadId: m.threadId, historyId: String(m.historyId) };
+    },
+    deleteMessage: (email, id) => ({ historyId: String(acct(email).mailbox.remove(id)) }),
+    modifyLabels(email, id, add, remove = []) {
+      const m = acct(email).mailbox.modify(id, add, remove);
+      return { historyId: String(m.historyId), labelIds: [...m.labelIds] };
+    },
+    addEvent(email, spec) {
+      const cal = acct(email).calendar;
+      return toEventJson(cal, cal.add(spec, state.now()));
+    },
+    updateEvent(email, id, patch) {
+      const cal = acct(email).calendar;
+      return toEventJson(cal, cal.update(id, patch, state.now()));
+    },
+    cancelEvent(email, id) {
+      const cal = acct(email).calendar;
+      return toEventJson(cal, cal.cancel(id, state.now()));
+    },
+    revokeAllGrants: (email) => ({ revoked: state.grants.revokeAll(acct(email).profile.email) }),
+    mintTokens(email, opts = {}) {
+      const a = acct(email);
+      const scopes = opts.scope
+        ? normalizeScopes(Array.isArray(opts.scope) ? opts.scope.join(" ") : opts.scope)
+        : DEFAULT_SCOPES;
+      const t = state.grants.createGrant(a.profile.email, state.cfg.clientId, scopes, opts.offline ?? true, {
+        ttlSec: opts.ttlSec,
+      });
+      return {
+        access_token: t.accessToken,
+        refresh_token: t.refreshToken,
+        expires_in: t.expiresIn,
+        scope: scopes.join(" "),
+        token_type: "Bearer",
+      };
+    },
+    expireHistory: (email) => ({ historyId: String(acct(email).mailbox.expireHistory()) }),
+    expireSyncTokens: (email) => acct(email).calendar.expireSyncTokens(),
+    setFault: (spec) => void state.faults.set(spec),
+    clearFaults: () => state.faults.clear(),
+    stats: () => state.stats.snapshot(),
+    resetStats() {
+      state.stats.reset();
+      state.quota?.reset();
+    },
+    describeCorpus: (email) => describeCorpus(acct(email ?? state.cfg.defaultEmail)),
+  };
+}

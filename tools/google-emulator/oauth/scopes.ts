@@ -1,0 +1,51 @@
+// Scope handling: Google expands the short identity scopes in its responses,
+// and each API checks for one of its own scopes.
+
+const G = "https://www.googleapis.com/auth/";
+
+export const SCOPES = {
+  email: `${G}userinfo.email`,
+  profile: `${G}userinfo.profile`,
+  gmailReadonly: `${G}gmail.readonly`,
+  gmailMetadata: `${G}gmail.metadata`,
+  calendarReadonly: `${G}calendar.readonly`,
+} as const;
+
+/** What mintTokens() grants when no scope is given: enough for the whole app. */
+export const DEFAULT_SCOPES = [
+  "openid",
+  SCOPES.email,
+  SCOPES.profile,
+  SCOPES.gmailReadonly,
+  SCOPES.calendarReadonly,
+];
+
+const GMAIL_FULL = new Set(["https://mail.google.com/", `${G}gmail.readonly`, `${G}gmail.modify`]);
+const GMAIL_LABELS = new Set([...GMAIL_FULL, `${G}gmail.metadata`, `${G}gmail.labels`]);
+
+export function normalizeScopes(scope: string): string[] {
+  const parts = scope.split(/[\s,]+/).filter(Boolean);
+  const expanded = parts.map((s) => (s === "email" ? SCOPES.email : s === "profile" ? SCOPES.profile : s));
+  return [...new Set(expanded)];
+}
+
+export type GmailAccess = "full" | "metadata" | "labels" | "none";
+
+export function gmailAccess(scopes: readonly string[]): GmailAccess {
+  if (scopes.some((s) => GMAIL_FULL.has(s))) return "full";
+  if (scopes.includes(`${G}gmail.metadata`)) return "metadata";
+  if (scopes.some((s) => GMAIL_LABELS.has(s))) return "labels";
+  return "none";
+}
+
+export function hasCalendar(scopes: readonly string[]): boolean {
+  return scopes.some((s) => s.startsWith(`${G}calendar`));
+}
+
+export function hasIdentity(scopes: readonly string[]): boolean {
+  return scopes.some((s) => s === "openid" || s === SCOPES.email || s === SCOPES.profile);
+}
+
+export function isKnownScope(s: string): boolean {
+  return s === "openid" || s === "https://mail.google.com/" || s.startsWith(G);
+}

@@ -1,0 +1,157 @@
+// Request dispatch: control API, fault injection, OAuth endpoints, then
+// authenticated Gmail/Calendar routes with quota accounting and `fields=`.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiRoute } from "./api-route";
+import { CALENDAR_ROUTES } from "./calendar/routes";
+import type { EmulatorControl } from "./control";
+import { handleControl } from "./control-http";
+import { apiErrors } from "./errors";
+import { applyFields, parseFields } from "./fields";
+import { GMAIL_ROUTES } from "./gmail/routes";
+import { sendError, sendJson } from "./http-utils";
+import { handleAuthorize, handleDecision } from "./oauth/authorize";
+import { authenticate } from "./oauth/bearer";
+import {
+  handleAvatar,
+  handleCerts,
+  handleDiscovery,
+  handleTokeninfo,
+  handleUserinfo,
+} from "./oauth/identity";
+import { handleRevoke, handleToken } from "./oauth/token";
+import type { EmulatorState } from "./state";
+
+const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES];
+
+type OAuthHandler = (
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) => void | Promise<void>;
+
+const OAUTH: Record<string, { id: string; methods: string[]; run: OAuthHandler }> = {
+  "/o/oauth2/v2/auth": {
+    id: "oauth.authorize",
+    methods: ["GET"],
+    run: (s, _q, r, u) => handleAuthorize(s, u, r),
+  },
+  "/o/oauth2/v2/auth/decision": {
+    id: "oauth.consent",
+    methods: ["POST"],
+    run: (s, q, r) => handleDecision(s, q, r),
+  },
+  "/token": { id: "oauth.token", methods: ["POST"], run: (s, q, r) => handleToken(s, q, r) },
+  "/revoke": { id: "oauth.revoke", methods: ["POST", "GET"], run: (s, q, r, u) => handleRevoke(s, u, q, r) },
+  "/oauth2/v3/userinfo": {
+    id: "oauth.userinfo",
+    methods: ["GET", "POST"],
+    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
+  },
+  "/oauth2/v2/userinfo": {
+    id: "oauth.userinfo",
+    methods: ["GET", "POST"],
+    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
+  },
+  "/userinfo/v2/me": {
+    id: "oauth.userinfo",
+    methods: ["GET"],
+    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
+  },
+  "/oauth2/v3/tokeninfo": {
+    id: "oauth.tokeninfo",
+    methods: ["GET", "POST"],
+    run: (s, q, r, u) => handleTokeninfo(s, q, u, r),
+  },
+  "/oauth2/v1/certs": { id: "oauth.certs", methods: ["GET"], run: (_s, _q, r, u) => handleCerts(u, r) },
+  "/oauth2/v3/certs": { id: "oauth.certs", methods: ["GET"], run: (_s, _q, r, u) => handleCerts(u, r) },
+  "/.well-known/openid-configuration": {
+    id: "oauth.discovery",
+    methods: ["GET"],
+    run: (s, _q, r) => handleDiscovery(s, r),
+  },
+};
+
+export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(state, control, req, res).catch((err: unknown) => sendError(res, err));
+  };
+}
+
+async function handle(
+  state: EmulatorState,
+  control: EmulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator.local");
+  const path = url.pathname.replace(/\/{2,}/g, "/");
+  if (path.startsWith("/__emulator/")) return handleControl(control, req, res, url);
+  const method = req.method ?? "GET";
+  const isApi = path.startsWith("/gmail/") || path.startsWith("/calendar/");
+  const match = isApi ? findRoute(method, path) : null;
+  const oauth = OAUTH[path];
+  state.stats.hit(
+    match?.route.id ?? oauth?.id ?? (path.startsWith("/avatar/") ? "avatar" : `unknown ${method} ${path}`),
+  );
+
+  const fault = state.faults.check(path, isApi);
+  if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
+  if (fault.error) {
+    state.stats.rejected(fault.error.code);
+    throw fault.error;
+  }
+
+  if (match) {
+    const auth = authenticate(state, req, url);
+    const email = auth.account.profile.email;
+    const decision = state.quota?.take(email, match.route.cost) ?? { ok: true as const };
+    if (!decision.ok) {
+      state.stats.rejected(429);
+      throw apiErrors.rateLimited(decision.retryAfterSec, Date.now());
+    }
+    state.stats.units(email, match.route.cost);
+    const result = await match.route.handler({
+      state,
+      account: auth.account,
+      grant: auth.grant,
+      req,
+      url,
+      query: url.searchParams,
+      params: match.params,
+    });
+    const fields = url.searchParams.get("fields");
+    return sendJson(res, 200, fields ? applyFields(result, parseFields(fields)) : result);
+  }
+  if (oauth && oauth.methods.includes(method)) return oauth.run(state, req, res, url);
+  if (path.startsWith("/avatar/")) return handleAvatar(state, url, res);
+  if (path === "/" && method === "GET") return sendJson(res, 200, index(state));
+  if (isApi) throw apiErrors.notFound("Not Found");
+  sendJson(res, 404, {
+    error: { code: 404, message: `No such endpoint: ${method} ${path}`, status: "NOT_FOUND" },
+  });
+}
+
+function findRoute(method: string, path: string): { route: ApiRoute; params: string[] } | null {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (m) return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+  }
+  return null;
+}
+
+function index(state: EmulatorState) {
+  const u = state.baseUrl;
+  return {
+    name: "OmniCRM Google emulator",
+    accounts: [...state.accounts.keys()],
+    endpoints: {
+      authUrl: `${u}/o/oauth2/v2/auth`,
+      tokenUrl: `${u}/token`,
+      revokeUrl: `${u}/revoke`,
+      apiRootUrl: `${u}/`,
+      control: `${u}/__emulator/`,
+    },
+  };
+}
