@@ -14,14 +14,17 @@ export type CallOptions = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Backoff defaults; tests shrink baseDelayMs so throttling scenarios run in milliseconds. */
+export const retryTiming = { maxAttempts: 12, baseDelayMs: 250, maxBackoffMs: 30_000 };
+
 /**
  * One Google call with the retry policy: rate limits and transient failures back off
  * exponentially (with jitter), honouring Retry-After; everything else throws at once,
  * already mapped to a GoogleError.
  */
 export async function callGoogle<T>(opts: CallOptions, fn: () => Promise<T>): Promise<T> {
-  const max = opts.maxAttempts ?? 8;
-  const base = opts.baseDelayMs ?? 250;
+  const max = opts.maxAttempts ?? retryTiming.maxAttempts;
+  const base = opts.baseDelayMs ?? retryTiming.baseDelayMs;
   const maxWait = opts.maxWaitMs ?? 60_000;
   for (let attempt = 1; ; attempt++) {
     breakerCheck(opts.breakerKey);
@@ -33,7 +36,8 @@ export async function callGoogle<T>(opts: CallOptions, fn: () => Promise<T>): Pr
       const ge = toGoogleError(e, opts.cursorOp);
       if (ge.kind === "temporary") breakerRecord(opts.breakerKey, false);
       if (!ge.retryable || attempt >= max) throw ge;
-      const backoff = Math.min(maxWait, base * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+      const backoff =
+        Math.min(retryTiming.maxBackoffMs, base * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
       const wait = Math.max(ge.retryAfterMs ?? 0, backoff);
       if (wait > maxWait) throw ge;
       currentLog().warn({ kind: ge.kind, status: ge.status, attempt, wait }, "google call backing off");

@@ -37,6 +37,8 @@ export async function renormalizeRawEvents(
   // One chunk per batch, so re-created rows keep the batch they came from (undo stays exact).
   const byBatch = new Map<string | null, { items: NormalizedItem[] }>();
   for (const r of rows) {
+    // Oversized messages kept metadata only; their interaction stays as first imported.
+    if ((r.payload as { rawOmitted?: boolean }).rawOmitted) continue;
     const item =
       input.provider === "gmail"
         ? normalizeEmail(r.payload as GmailRawMessage, own)

@@ -1,6 +1,6 @@
 import { authorizedClient } from "../google/authorized-client";
 import { callGoogle } from "../google/call-google";
-import { GmailApi } from "../google/client";
+import { GmailApi, type GmailRawMessage } from "../google/client";
 import { GoogleError } from "../google/errors";
 import { fetchMessages, labelQuery, passesLabels } from "../google/gmail/fetch-messages";
 import { QUOTA_COST, takeQuota } from "../google/quota";
@@ -112,24 +112,40 @@ export async function importMessages(
   ids: string[],
   checkpoint: Record<string, string | number | null>,
 ): Promise<void> {
+  const t0 = performance.now();
   const msgs = await fetchMessages(run.api, ids, {
     userId: ctx.userId,
     breakerKey: run.breakerKey,
     signal: ctx.signal,
   });
+  const t1 = performance.now();
   const kept = msgs.filter((m) =>
     passesLabels(m.labelIds, run.prefs.gmailLabelIncludes, run.prefs.gmailLabelExcludes),
   );
   const items = kept.map((m) => normalizeEmail(m, run.own));
+  const t2 = performance.now();
   await importChunk(ctx, {
     provider: "gmail",
     batchId: run.batchId,
     policy: run.prefs.contactCreationPolicy,
     items,
-    raws: kept.map((m, i) => ({ sourceId: m.id, occurredAt: items[i]!.interaction.occurredAt, payload: m })),
+    raws: kept.map((m, i) => ({
+      sourceId: m.id,
+      occurredAt: items[i]!.interaction.occurredAt,
+      payload: rawPayload(m),
+    })),
     processed: ids.length,
     checkpoint,
   });
+  ctx.log.debug(
+    {
+      n: ids.length,
+      fetchMs: Math.round(t1 - t0),
+      parseMs: Math.round(t2 - t1),
+      importMs: Math.round(performance.now() - t2),
+    },
+    "gmail page imported",
+  );
 }
 
 export async function finish(ctx: SyncCtx, run: GmailRun, cursor: string): Promise<void> {
@@ -145,4 +161,15 @@ export async function finish(ctx: SyncCtx, run: GmailRun, cursor: string): Promi
     lastError: null,
     status: "connected",
   });
+}
+
+const RAW_KEEP_BYTES = 128 * 1024;
+
+/** Large messages (attachments) keep their metadata only; the text already lives in the interaction. */
+function rawPayload(
+  m: GmailRawMessage,
+): GmailRawMessage | (Omit<GmailRawMessage, "raw"> & { rawOmitted: true }) {
+  if (m.raw.length <= RAW_KEEP_BYTES) return m;
+  const { raw: _raw, ...rest } = m;
+  return { ...rest, rawOmitted: true };
 }

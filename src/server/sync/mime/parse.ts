@@ -84,14 +84,15 @@ function walk(h: Headers, body: string, out: Leaf, depth: number, count: { parts
   }
   const disp = parseParams(header(h, "content-disposition"));
   const filename = disp.params.filename ?? ct.params.name ?? null;
-  const bytes = decodeTransfer(body, header(h, "content-transfer-encoding"));
+  const cte = header(h, "content-transfer-encoding");
   const isAttachment = disp.value === "attachment" || (filename !== null && !type.startsWith("text/"));
   if (!isAttachment && type === "text/plain" && out.text === null) {
-    out.text = decodeCharset(bytes, ct.params.charset);
+    out.text = decodeCharset(decodeTransfer(body, cte), ct.params.charset);
   } else if (!isAttachment && type === "text/html" && out.html === null) {
-    out.html = decodeCharset(bytes, ct.params.charset);
+    out.html = decodeCharset(decodeTransfer(body, cte), ct.params.charset);
   } else if (isAttachment || filename !== null || !type.startsWith("text/")) {
-    out.attachments.push({ filename, mimeType: type, size: bytes.length });
+    // Attachments are only sized, never kept: base64 is measured without decoding it.
+    out.attachments.push({ filename, mimeType: type, size: decodedSize(body, cte) });
   }
 }
 
@@ -113,4 +114,16 @@ function splitMultipart(body: string, boundary: string): string[] {
     pos = next + 1;
   }
   return parts;
+}
+
+function decodedSize(body: string, cte: string | undefined): number {
+  if ((cte ?? "").trim().toLowerCase() !== "base64") return decodeTransfer(body, cte).length;
+  let chars = 0;
+  let pad = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 61) pad++;
+    else if (c > 32) chars++;
+  }
+  return Math.floor(((chars + pad) * 3) / 4) - pad;
 }

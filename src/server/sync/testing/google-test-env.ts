@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import type { Ctx } from "../../context";
 import type { DbHandle } from "../../db/client";
+import { retryTiming } from "../../google/call-google";
 import { resetBreakers } from "../../google/circuit-breaker";
 import { resetQuota } from "../../google/quota";
 import { saveTokens } from "../../google/token-store";
@@ -40,6 +41,8 @@ export function setupGoogleEmulator(opts: EmulatorOptions & { quotaUnitsPerMinut
     resetEnvCache();
     resetQuota();
     resetBreakers();
+    retryTiming.baseDelayMs = 5;
+    retryTiming.maxBackoffMs = 100;
     registerSyncHandlers();
   });
   afterAll(async () => {

@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { syncStatusContract } from "@/server/sync/contracts";
+import { getSyncStatus } from "@/server/sync/get-sync-status";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(syncStatusContract, ({ ctx }) => getSyncStatus(ctx));

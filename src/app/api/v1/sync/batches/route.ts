@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { listBatchesContract } from "@/server/sync/contracts";
+import { listBatches } from "@/server/sync/list-batches";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(listBatchesContract, async ({ ctx }) => ({ items: await listBatches(ctx) }));

@@ -1,0 +1,71 @@
+import type { Ctx } from "../context";
+import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
+import { syncAudit } from "../db/schema/sync";
+import { withUser } from "../db/with-user";
+import { authorizedClient } from "../google/authorized-client";
+import { callGoogle } from "../google/call-google";
+import { CalendarApi } from "../google/client";
+import { QUOTA_COST, takeQuota } from "../google/quota";
+import { requireServiceEnabled } from "../google/scopes";
+import { loadTokens } from "../google/token-store";
+import { eventExclusion, normalizeEvent } from "./normalize-event";
+import { previewGoogleError } from "./preview-errors";
+import { selectCandidates } from "./resolve-contacts";
+import { getSyncPrefs } from "./sync-prefs";
+
+const DAY = 86_400_000;
+const MAX_PAGES = 10;
+
+/** Counts the events an import would bring (window + prefs) and who would become a contact. */
+export async function previewCalendar(ctx: Ctx) {
+  requireServiceEnabled("calendar");
+  const prefs = await getSyncPrefs(ctx);
+  try {
+    const api = new CalendarApi(await authorizedClient(ctx, "calendar"));
+    const own = new Set([(await loadTokens(ctx, "calendar"))?.accountEmail ?? ""].filter(Boolean));
+    const now = Date.now();
+    const win = prefs.calendarTimeWindowDays * DAY;
+    const eventPrefs = {
+      includeOrganizerSelf: prefs.calendarIncludeOrganizerSelf,
+      includePrivate: prefs.calendarIncludePrivate,
+    };
+    let count = 0;
+    const titles: string[] = [];
+    const candidates = [];
+    let pageToken: string | undefined;
+    for (let i = 0; i < MAX_PAGES; i++) {
+      await takeQuota(ctx.userId, QUOTA_COST["events.list"]);
+      const page = await callGoogle({ breakerKey: `${ctx.userId}:calendar` }, () =>
+        api.listEvents({
+          timeMin: new Date(now - win).toISOString(),
+          timeMax: new Date(now + win).toISOString(),
+          pageToken,
+        }),
+      );
+      for (const ev of page.items) {
+        if (eventExclusion(ev, eventPrefs)) continue;
+        count++;
+        if (titles.length < 10 && ev.summary) titles.push(ev.summary);
+        candidates.push(...normalizeEvent(ev, own).candidates);
+      }
+      if (!page.nextPageToken) break;
+      pageToken = page.nextPageToken;
+    }
+    const wanted = selectCandidates(candidates, prefs.contactCreationPolicy);
+    const known = await withUser(ctx.db, ctx.userId, (tx) =>
+      findContactsByEmails(tx, ctx.userId, [...wanted.keys()]),
+    );
+    const newContacts = [...wanted].filter(([e]) => !known.has(e)).map(([email, name]) => ({ email, name }));
+    await withUser(ctx.db, ctx.userId, (tx) =>
+      tx.insert(syncAudit).values({
+        userId: ctx.userId,
+        provider: "calendar",
+        action: "preview",
+        payload: { count, newContacts: newContacts.length },
+      }),
+    );
+    return { count, sampleTitles: titles, newContacts: newContacts.slice(0, 50) };
+  } catch (e) {
+    return previewGoogleError(ctx, "calendar", e);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Ctx } from "../context";
+import { syncAudit } from "../db/schema/sync";
+import { withUser } from "../db/with-user";
+import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
+import { authorizedClient } from "../google/authorized-client";
+import { callGoogle } from "../google/call-google";
+import { GmailApi } from "../google/client";
+import { labelQuery } from "../google/gmail/fetch-messages";
+import { QUOTA_COST, takeQuota } from "../google/quota";
+import { requireServiceEnabled } from "../google/scopes";
+import { loadTokens } from "../google/token-store";
+import { previewGoogleError } from "./preview-errors";
+import { previewEmailCandidates } from "./preview-candidates";
+import { selectCandidates } from "./resolve-contacts";
+import { getSyncPrefs } from "./sync-prefs";
+
+const SAMPLE = 100;
+
+export type GmailPreview = {
+  countByLabel: Record<string, number>;
+  sampleSubjects: string[];
+  estimatedTotal: number;
+  newContacts: { email: string; name: string | null }[];
+};
+
+/**
+ * Non-destructive look at what an import would bring: Gmail's estimate for the user's
+ * query, labels and subjects of the newest messages (metadata only), and the contacts the
+ * current creation policy would create from them. Written to sync_audit.
+ */
+export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
+  requireServiceEnabled("gmail");
+  const prefs = await getSyncPrefs(ctx);
+  try {
+    const api = new GmailApi(await authorizedClient(ctx, "gmail"));
+    const breakerKey = `${ctx.userId}:gmail`;
+    await takeQuota(ctx.userId, QUOTA_COST["messages.list"]);
+    const page = await callGoogle({ breakerKey }, () =>
+      api.listMessageIds({ q: labelQuery(prefs.gmailQuery, prefs.gmailLabelExcludes), maxResults: SAMPLE }),
+    );
+    const metas = await Promise.all(
+      page.ids.map(async (id) => {
+        await takeQuota(ctx.userId, QUOTA_COST["messages.get"]);
+        return callGoogle({ breakerKey }, () =>
+          api.getMetadata(id, ["From", "To", "Cc", "Subject", "List-Id", "List-Unsubscribe", "Precedence"]),
+        );
+      }),
+    );
+    const countByLabel: Record<string, number> = {};
+    for (const m of metas) for (const l of m.labelIds ?? []) countByLabel[l] = (countByLabel[l] ?? 0) + 1;
+    const own = new Set([(await loadTokens(ctx, "gmail"))?.accountEmail ?? ""].filter(Boolean));
+    const wanted = selectCandidates(previewEmailCandidates(metas, own), prefs.contactCreationPolicy);
+    const known = await withUser(ctx.db, ctx.userId, (tx) =>
+      findContactsByEmails(tx, ctx.userId, [...wanted.keys()]),
+    );
+    const newContacts = [...wanted].filter(([e]) => !known.has(e)).map(([email, name]) => ({ email, name }));
+    const sampleSubjects = metas
+      .map((m) => m.payload?.headers?.find((h) => h.name?.toLowerCase() === "subject")?.value ?? "")
+      .filter(Boolean)
+      .slice(0, 10);
+    const result = {
+      countByLabel,
+      sampleSubjects,
+      estimatedTotal: Math.max(page.estimate, page.ids.length),
+      newContacts: newContacts.slice(0, 50),
+    };
+    await audit(ctx, { estimatedTotal: result.estimatedTotal, newContacts: newContacts.length });
+    return result;
+  } catch (e) {
+    return previewGoogleError(ctx, "gmail", e);
+  }
+}
+
+async function audit(ctx: Ctx, payload: Record<string, unknown>) {
+  await withUser(ctx.db, ctx.userId, (tx) =>
+    tx.insert(syncAudit).values({ userId: ctx.userId, provider: "gmail", action: "preview", payload }),
+  );
+}
