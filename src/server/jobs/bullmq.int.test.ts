@@ -87,6 +87,19 @@ describe.runIf(available)("BullMQ workers on Redis", () => {
     expect(new Set(effects.map((e) => e.pid)).size).toBe(2);
   });
 
+  it("runs a job enqueued in a transaction once the transaction commits", async () => {
+    const u = await createTestUser(h);
+    await withUser(h.db, u.id, async (tx) => {
+      await enqueueUnchecked({ db: h.db, userId: u.id, tx }, [
+        { kind: "test_effect", payload: { key: "tx" } },
+      ]);
+      // The message reaches a worker before the row is visible: it must wait, not drop it.
+      await new Promise((r) => setTimeout(r, 600));
+    });
+    await waitFor(() => allDone(u.id));
+    expect(await testEffects(h.db, u.id)).toHaveLength(1);
+  });
+
   it("finishes a job on the other worker when its worker is killed mid-job", async () => {
     const u = await createTestUser(h);
     const [job] = await enqueueUnchecked({ db: h.db, userId: u.id }, [

@@ -48,8 +48,8 @@ describe("embedded job runner", () => {
     const u = await createTestUser(h);
     const items = Array.from({ length: n }, (_, i) => ({ kind: "test_effect", payload: { key: `k${i}` } }));
     await enqueueUnchecked({ db: h.db, userId: u.id }, items);
-    start({ perUser: 16 });
-    start({ perUser: 16 });
+    start({ perUser: 16, userIds: [u.id] });
+    start({ perUser: 16, userIds: [u.id] });
     await waitFor(async () => (await statuses(u.id)).every((s) => s === "done"), 45_000);
     const effects = await testEffects(h.db, u.id);
     expect(effects).toHaveLength(n);
@@ -63,7 +63,7 @@ describe("embedded job runner", () => {
       { kind: "test_effect", payload: { key: "f", failAttempts: 99 } },
     ]);
     const t0 = Date.now();
-    start();
+    start({ userIds: [u.id] });
     await waitFor(async () => (await statuses(u.id))[0] === "dead");
     // attempts 3, backoff 100 ms doubling with 50–100% jitter: at least 50 + 100 ms of waiting.
     expect(Date.now() - t0).toBeGreaterThanOrEqual(150);
@@ -79,7 +79,7 @@ describe("embedded job runner", () => {
     await withUser(h.db, u.id, (tx) =>
       tx.insert(jobs).values({ userId: u.id, kind: "test_effect", payload: { key: 42 }, maxAttempts: 3 }),
     );
-    start();
+    start({ userIds: [u.id] });
     await waitFor(async () => (await statuses(u.id))[0] === "dead");
     const [row] = (await listJobs({ db: h.db, userId: u.id, log })).items;
     expect(row!.attempts).toBe(1);
@@ -89,7 +89,7 @@ describe("embedded job runner", () => {
   it("fails a kind without a handler as dead, saying so", async () => {
     const u = await createTestUser(h);
     await enqueueUnchecked({ db: h.db, userId: u.id }, [{ kind: "test_no_handler", payload: {} }]);
-    start();
+    start({ userIds: [u.id] });
     await waitFor(async () => (await statuses(u.id))[0] === "dead");
     const [row] = (await listJobs({ db: h.db, userId: u.id, log })).items;
     expect(row).toMatchObject({
@@ -105,16 +105,16 @@ describe("embedded job runner", () => {
       payload: { key: `r${i}`, sleepMs: 20 },
     }));
     await enqueueUnchecked({ db: h.db, userId: u.id }, items);
-    const a = start({ concurrency: 4, perUser: 4 });
+    const a = start({ concurrency: 4, perUser: 4, userIds: [u.id] });
     await waitFor(async () => (await testEffects(h.db, u.id)).length >= 10);
     a.crash();
     expect((await statuses(u.id)).filter((s) => s === "running").length).toBeGreaterThan(0);
     // The new process heartbeats its own jobs; its sweeper requeues rows whose lease lapsed.
-    start({ concurrency: 4, perUser: 4, heartbeatMs: 100 });
+    start({ concurrency: 4, perUser: 4, heartbeatMs: 100, userIds: [u.id] });
     let requeued = 0;
     await waitFor(
       async () => {
-        requeued += (await sweepStaleJobs({ db: h.db, log }, { staleMs: 1000 })).requeued;
+        requeued += (await sweepStaleJobs({ db: h.db, log }, { staleMs: 1000, userIds: [u.id] })).requeued;
         return (await statuses(u.id)).every((s) => s === "done");
       },
       30_000,
@@ -133,7 +133,7 @@ describe("embedded job runner", () => {
       Array.from({ length: 40 }, (_, i) => ({ kind: "test_effect", payload: { key: `b${i}`, sleepMs: 30 } })),
     );
     await enqueueUnchecked({ db: h.db, userId: small.id }, [{ kind: "test_effect", payload: { key: "s" } }]);
-    start({ concurrency: 4, perUser: 2 });
+    start({ concurrency: 4, perUser: 2, userIds: [big.id, small.id] });
     await waitFor(async () => (await statuses(small.id))[0] === "done");
     const bigDone = (await statuses(big.id)).filter((s) => s === "done").length;
     expect(bigDone).toBeLessThan(10);

@@ -74,10 +74,10 @@ export async function claimByIds(
  */
 export async function claimReady(
   db: Db,
-  o: { limit: number; perUser: number; workerId: string; userId?: string },
+  o: { limit: number; perUser: number; workerId: string; userIds?: string[] },
 ): Promise<ClaimedJob[]> {
   if (o.limit <= 0) return [];
-  const onlyUser = o.userId ? sql`AND user_id = ${o.userId}` : sql``;
+  const onlyUser = o.userIds ? sql`AND user_id = ANY(${uuidArray(o.userIds)}::uuid[])` : sql``;
   return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`WITH ready AS (
         SELECT DISTINCT user_id FROM jobs WHERE status IN ('queued', 'error') AND run_after <= now() ${onlyUser}

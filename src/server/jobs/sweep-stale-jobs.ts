@@ -14,9 +14,11 @@ const OVERDUE_MS = 60_000;
  */
 export async function sweepStaleJobs(
   ctx: SystemCtx,
-  o: { staleMs?: number; overdueMs?: number } = {},
+  o: { staleMs?: number; overdueMs?: number; userIds?: string[] } = {},
 ): Promise<{ requeued: number; dead: number; resent: number }> {
   const staleMs = o.staleMs ?? STALE_AFTER_MS;
+  // Tests on a shared database sweep only their own users.
+  const only = o.userIds ? sql`AND user_id = ANY(${`{${o.userIds.join(",")}}`}::uuid[])` : sql``;
   const swept = await withSystem(ctx.db, (tx) =>
     tx.execute<DispatchRow & { status: string }>(sql`UPDATE jobs SET
         status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
@@ -24,7 +26,8 @@ export async function sweepStaleJobs(
         finished_at = CASE WHEN attempts >= max_attempts THEN now() ELSE NULL END,
         run_after = now(), locked_at = NULL, locked_by = NULL, updated_at = now()
       WHERE id IN (SELECT id FROM jobs WHERE status = 'running'
-        AND locked_at < now() - ${staleMs}::int * interval '1 millisecond' LIMIT 1000 FOR UPDATE SKIP LOCKED)
+        AND locked_at < now() - ${staleMs}::int * interval '1 millisecond' ${only}
+        LIMIT 1000 FOR UPDATE SKIP LOCKED)
       RETURNING id, user_id AS "userId", kind, run_after AS "runAfter", status`),
   );
   const dead = swept.rows.filter((r) => r.status === "dead").length;
@@ -33,7 +36,7 @@ export async function sweepStaleJobs(
   if (queueMode() === "bullmq") {
     const overdue = await withSystem(ctx.db, (tx) =>
       tx.execute<DispatchRow>(sql`SELECT id, user_id AS "userId", kind, run_after AS "runAfter" FROM jobs
-        WHERE status IN ('queued', 'error')
+        WHERE status IN ('queued', 'error') ${only}
           AND run_after < now() - ${o.overdueMs ?? OVERDUE_MS}::int * interval '1 millisecond'
         ORDER BY run_after LIMIT 500`),
     );

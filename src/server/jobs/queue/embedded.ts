@@ -15,6 +15,8 @@ export type EmbeddedRunnerOptions = {
   /** Poll interval when idle; a local enqueue wakes the runner at once. */
   pollMs?: number;
   heartbeatMs?: number;
+  /** Only these users' jobs (tests on a shared database must not take others' work). */
+  userIds?: string[];
 };
 
 export type EmbeddedRunner = {
@@ -74,7 +76,7 @@ export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
       ticking = false;
       return;
     }
-    claimReady(o.db, { limit: free, perUser: o.perUser, workerId })
+    claimReady(o.db, { limit: free, perUser: o.perUser, workerId, userIds: o.userIds })
       .then(async (jobs) => {
         if (stopping) {
           // Claimed while stop() began: hand them straight back unrun.
@@ -147,7 +149,7 @@ export async function runUserJobsNow(
         limit: Math.min(o.perUser, max - processed),
         perUser: o.perUser,
         workerId,
-        userId,
+        userIds: [userId],
       });
       if (jobs.length === 0) break;
       const results = await Promise.all(jobs.map((j) => runClaimedJob(db, j, inflight.add(j.id))));
