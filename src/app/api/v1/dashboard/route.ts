@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { dashboardContract } from "@/server/lifecycle/contracts";
+import { getDashboard } from "@/server/lifecycle/dashboard-summary";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(dashboardContract, ({ ctx }) => getDashboard(ctx));

@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { applyAtRiskContract } from "@/server/lifecycle/contracts";
+import { applyAtRisk } from "@/server/lifecycle/at-risk";
+
+export const dynamic = "force-dynamic";
+
+export const POST = userRoute(applyAtRiskContract, ({ ctx, body }) => applyAtRisk(ctx, body ?? {}));

@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { listAtRiskContract } from "@/server/lifecycle/contracts";
+import { listAtRisk } from "@/server/lifecycle/at-risk";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(listAtRiskContract, ({ ctx }) => listAtRisk(ctx));
