@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { defineContract } from "../http/contract";
+import { searchHitSchema } from "../search/schemas";
 import {
   aiSettingsBody,
   aiSettingsResponse,
   chatBody,
   chatResponse,
   chatStreamBody,
+  searchQuery,
   usageResponse,
 } from "./schemas";
 
@@ -113,4 +115,53 @@ export const updateAiSettingsContract = defineContract({
   auth: "user",
   body: aiSettingsBody,
   response: aiSettingsResponse,
+});
+
+export const hybridSearchContract = defineContract({
+  method: "GET",
+  path: "/api/v1/ai/search",
+  summary:
+    "Search contacts, interactions and notes: keyword, semantic (pgvector) or hybrid (reciprocal-rank fusion); says which mode it used and why it fell back",
+  tags: ["ai", "search"],
+  auth: "user",
+  query: searchQuery,
+  response: z.object({
+    results: z.array(searchHitSchema),
+    modeRequested: z.enum(["keyword", "semantic", "hybrid"]),
+    modeUsed: z.enum(["keyword", "semantic", "hybrid"]),
+    fallbackReason: z
+      .enum(["no_provider", "no_pgvector", "no_embeddings", "provider_error", "limit_reached"])
+      .optional(),
+  }),
+  errors: ["invalid_query"],
+});
+
+export const getInsightContract = defineContract({
+  method: "GET",
+  path: "/api/v1/ai/insights/{contactId}",
+  summary: "The latest AI insight of a contact (summary, next step, risk, persona), or null",
+  tags: ["ai"],
+  auth: "user",
+  response: z.object({ insight: z.unknown().nullable() }),
+  errors: ["not_found"],
+});
+
+export const generateInsightContract = defineContract({
+  method: "POST",
+  path: "/api/v1/ai/insights/{contactId}",
+  summary: "Generate a contact insight now (one credit); an invalid model output is recorded as failed",
+  tags: ["ai"],
+  auth: "user",
+  rateLimit: "ai",
+  response: z.object({ status: z.enum(["ok", "failed"]), id: z.string(), contactId: z.string() }).loose(),
+  errors: [...limitErrors, "not_found", "upstream_error"],
+});
+
+export const todayBriefContract = defineContract({
+  method: "GET",
+  path: "/api/v1/ai/today",
+  summary: "Today's brief: who to follow up with and why, and today's sessions (no model call)",
+  tags: ["ai"],
+  auth: "user",
+  response: z.object({ followUps: z.array(z.unknown()), sessionsToday: z.array(z.unknown()) }),
 });

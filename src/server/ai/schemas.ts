@@ -36,7 +36,7 @@ export const aiSettingsBody = z.object({ includeHealthContext: z.boolean() });
 export const aiSettingsResponse = z.object({ includeHealthContext: z.boolean(), configured: z.boolean() });
 
 export const searchQuery = z.object({
-  q: z.string().trim().min(1).max(500),
+  q: z.string().trim().min(1).max(200),
   mode: z.enum(["keyword", "semantic", "hybrid"]).default("hybrid"),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

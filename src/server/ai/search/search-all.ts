@@ -2,7 +2,7 @@ import type { Ctx } from "../../context";
 import { dbCapabilities } from "../../db/capabilities";
 import { isAppError } from "../../errors";
 import { isAiConfigured } from "../provider";
-import { keywordHits } from "./keyword-hits";
+import { keywordSearch } from "../../search/keyword-search";
 import { reciprocalRankFusion } from "./rrf";
 import { embedQuery, hasEmbeddings, semanticHits } from "./semantic-hits";
 import type { FallbackReason, SearchMode, SearchResult } from "./types";
@@ -17,7 +17,9 @@ export type SearchInput = { q: string; mode: SearchMode; limit: number };
  */
 export async function searchAll(ctx: Ctx, input: SearchInput): Promise<SearchResult> {
   const { q, mode, limit } = input;
-  const keyword = () => keywordHits(ctx, q, mode === "hybrid" ? limit * 2 : limit);
+  // The keyword half is the search domain's ranked full-text + trigram search.
+  const keyword = async () =>
+    (await keywordSearch(ctx, { q, limit: mode === "hybrid" ? Math.min(50, limit * 2) : limit })).hits;
   if (mode === "keyword") return { results: await keyword(), modeRequested: mode, modeUsed: "keyword" };
   const reason = await semanticUnavailable(ctx);
   if (reason)

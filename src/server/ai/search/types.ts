@@ -1,12 +1,7 @@
-/** One search result; the shape the keyword search of the search domain returns too. */
-export type SearchHit = {
-  type: "contact" | "interaction" | "note";
-  id: string;
-  contactId: string | null;
-  title: string;
-  snippet: string;
-  score: number;
-};
+import type { SearchHit } from "../../search/schemas";
+
+/** One search result: the search domain's keyword hit shape, shared by all modes. */
+export type { SearchHit };
 
 export type SearchMode = "keyword" | "semantic" | "hybrid";
 
