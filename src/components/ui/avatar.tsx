@@ -21,8 +21,8 @@ export function Avatar({
 }) {
   const style = { width: size, height: size, fontSize: Math.max(11, Math.round(size * 0.38)) };
   if (src) {
-    // eslint-disable-next-line @next/next/no-img-element -- served by our API behind the session cookie
     return (
+      // eslint-disable-next-line @next/next/no-img-element -- served by our API behind the session cookie
       <img src={src} alt="" style={style} className={cn("shrink-0 rounded-full object-cover", className)} />
     );
   }

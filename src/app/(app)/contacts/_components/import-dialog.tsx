@@ -10,6 +10,8 @@ import { friendlyError } from "@/components/contacts/friendly-error";
 import { commitImport, MAX_IMPORT_BYTES, previewImport, undoImport, type ImportPreview } from "./import-api";
 import { ImportPreviewView } from "./import-preview";
 
+const skippedText = (n: number) => (n ? `${n} row${n === 1 ? "" : "s"} skipped.` : undefined);
+
 /** Upload → preview (mapping, bad rows with line numbers) → confirm → toast with Undo. */
 export function ImportDialog({
   open,
@@ -20,7 +22,7 @@ export function ImportDialog({
   onOpenChange: (o: boolean) => void;
   onDone: () => void;
 }) {
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [acceptBad, setAcceptBad] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -36,11 +38,11 @@ export function ImportDialog({
     }
   };
 
-  const load = async (f: { name: string; content: string }, mapping?: ImportPreview["mapping"]) => {
+  const load = async (f: File, mapping?: ImportPreview["mapping"]) => {
     setBusy(true);
     setError(null);
     try {
-      setPreview(await previewImport(f.name, f.content, mapping));
+      setPreview(await previewImport(f, mapping));
     } catch (e) {
       setError(friendlyError(e, "that file"));
     } finally {
@@ -53,21 +55,20 @@ export function ImportDialog({
     if (!f) return;
     if (f.size > MAX_IMPORT_BYTES)
       return setError("That file is larger than 5 MB. Split it into smaller files.");
-    const picked = { name: f.name, content: await f.text() };
-    setFile(picked);
-    await load(picked);
+    setFile(f);
+    await load(f);
   };
 
   const confirm = async () => {
-    if (!preview) return;
+    if (!preview || !file) return;
     setBusy(true);
     try {
-      const r = await commitImport(preview.id, preview.mapping, acceptBad);
+      const r = await commitImport(file, preview.mapping, acceptBad);
       close(false);
       onDone();
       toast({
-        title: `Imported ${r.imported} contact${r.imported === 1 ? "" : "s"}`,
-        description: r.skipped ? `${r.skipped} row${r.skipped === 1 ? "" : "s"} skipped.` : undefined,
+        title: `Imported ${r.created} contact${r.created === 1 ? "" : "s"}`,
+        description: skippedText(r.skipped.length + new Set(r.errors.map((e) => e.line)).size),
         tone: "success",
         durationMs: 15000,
         action: {
@@ -90,7 +91,8 @@ export function ImportDialog({
     }
   };
 
-  const bad = preview?.badRows.length ?? 0;
+  const bad = new Set(preview?.errors.map((e) => e.line)).size;
+  const valid = preview?.validRows ?? 0;
   return (
     <Dialog
       open={open}
@@ -133,8 +135,7 @@ export function ImportDialog({
                 onChange={(e) => setAcceptBad(e.target.checked)}
               />
               <span>
-                Import the {preview.validCount} good rows and skip the {bad} row{bad === 1 ? "" : "s"} listed
-                above.
+                Import the {valid} good rows and skip the {bad} row{bad === 1 ? "" : "s"} listed above.
               </span>
             </label>
           ) : null}
@@ -145,10 +146,10 @@ export function ImportDialog({
             <Button
               variant="primary"
               loading={busy}
-              disabled={(bad > 0 && !acceptBad) || preview.validCount === 0}
+              disabled={(bad > 0 && !acceptBad) || valid === 0}
               onClick={() => void confirm()}
             >
-              Import {preview.validCount} contact{preview.validCount === 1 ? "" : "s"}
+              Import {valid} contact{valid === 1 ? "" : "s"}
             </Button>
           </div>
         </div>

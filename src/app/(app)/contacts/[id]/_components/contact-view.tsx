@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { ArrowLeft } from "lucide-react";
+import { useRef, useState } from "react";
+import { ErrorState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/spinner";
+import { Tabs } from "@/components/ui/tabs";
+import { useTags } from "@/components/contacts/use-tags";
+import { ContactHeader } from "./contact-header";
+import { DetailsTab } from "./details-tab";
+import { InsightsTab } from "./insights-tab";
+import { NotesTab } from "./notes-tab";
+import { TimelineTab } from "./timeline-tab";
+import { useContact } from "./use-contact";
+
+export function ContactView({ id }: { id: string }) {
+  const { contact, error, loaded, update, reload } = useContact(id);
+  const { tags } = useTags();
+  const [tab, setTab] = useState("timeline");
+  const [timelineKey, setTimelineKey] = useState(0);
+  const composer = useRef<HTMLTextAreaElement>(null);
+
+  const back = (
+    <Link
+      href="/contacts"
+      className="mb-4 inline-flex items-center gap-1 rounded text-sm text-muted hover:text-text"
+    >
+      <ArrowLeft aria-hidden size={14} /> Contacts
+    </Link>
+  );
+  if (!loaded)
+    return (
+      <div aria-label="Loading contact">
+        {back}
+        <div className="mb-6 flex gap-4">
+          <Skeleton className="h-16 w-16 rounded-full" />
+          <div className="flex-1 space-y-2">
+            <Skeleton className="h-7 w-60" />
+            <Skeleton className="h-5 w-40" />
+          </div>
+        </div>
+        <Skeleton className="h-64" />
+      </div>
+    );
+  if (error || !contact)
+    return (
+      <div>
+        {back}
+        <ErrorState message={error ?? "We couldn't find this contact."} onRetry={reload} />
+      </div>
+    );
+
+  const addNote = () => {
+    setTab("notes");
+    setTimeout(() => composer.current?.focus(), 50);
+  };
+  return (
+    <div>
+      {back}
+      <ContactHeader contact={contact} tags={tags} update={update} onAddNote={addNote} />
+      <Tabs
+        value={tab}
+        onValueChange={setTab}
+        tabs={[
+          {
+            value: "timeline",
+            label: "Timeline",
+            content: <TimelineTab contactId={id} refreshKey={timelineKey} />,
+          },
+          {
+            value: "notes",
+            label: "Notes",
+            content: (
+              <NotesTab ref={composer} contactId={id} onChanged={() => setTimelineKey((k) => k + 1)} />
+            ),
+          },
+          { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
+          { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
+        ]}
+      />
+    </div>
+  );
+}

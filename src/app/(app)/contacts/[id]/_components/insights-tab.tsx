@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { Sparkles } from "lucide-react";
+import { useEffect, useState } from "react";
+import { api } from "@/lib/api-client";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/spinner";
+import { relativeTime } from "@/lib/format";
+import type { ContactInsight } from "@/server/ai/insights/insight-schema";
+
+// The AI work owns insights; its read endpoint was not in src/server/ai/contracts.ts yet, so
+// this asks GET /api/v1/contacts/{id}/insights and accepts {insight:{content,createdAt}},
+// {content,createdAt} or the insight object itself. Anything else shows the explainer.
+type Found = { content: ContactInsight; createdAt?: string };
+
+function pick(data: unknown): Found | null {
+  const d = data as Record<string, unknown> | null;
+  const inner = (d?.insight ?? d) as Record<string, unknown> | null;
+  const content = (inner?.content ?? inner) as Partial<ContactInsight> | null;
+  if (!content || typeof content.summary !== "string") return null;
+  return {
+    content: content as ContactInsight,
+    createdAt: typeof inner?.createdAt === "string" ? inner.createdAt : undefined,
+  };
+}
+
+const riskText = {
+  none: "No sign of drifting away",
+  low: "Low risk",
+  medium: "Some risk",
+  high: "High risk",
+} as const;
+
+export function InsightsTab({ contactId }: { contactId: string }) {
+  const [state, setState] = useState<{ loaded: boolean; found: Found | null }>({
+    loaded: false,
+    found: null,
+  });
+  useEffect(() => {
+    let cancelled = false;
+    api.get<unknown>(`/api/v1/contacts/${contactId}/insights`).then(
+      (d) => !cancelled && setState({ loaded: true, found: pick(d) }),
+      () => !cancelled && setState({ loaded: true, found: null }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [contactId]);
+
+  if (!state.loaded) return <Skeleton className="h-32" />;
+  const i = state.found;
+  if (!i)
+    return (
+      <Card>
+        <CardTitle>
+          <span className="flex items-center gap-2">
+            <Sparkles aria-hidden size={16} className="text-accent" /> Insights
+          </span>
+        </CardTitle>
+        <p className="text-muted">
+          When the AI assistant is set up, it reads this client&apos;s timeline and notes and writes a short
+          summary, a suggested next step and whether they may be drifting away. Health details are only
+          included if you allow it.
+        </p>
+        <Link href="/assistant" className="mt-3 inline-block text-sm font-medium text-primary underline">
+          Open the assistant
+        </Link>
+      </Card>
+    );
+  return (
+    <Card>
+      <CardTitle
+        action={
+          i.createdAt ? <span className="text-xs text-muted">Updated {relativeTime(i.createdAt)}</span> : null
+        }
+      >
+        <span className="flex items-center gap-2">
+          <Sparkles aria-hidden size={16} className="text-accent" /> Insights
+        </span>
+      </CardTitle>
+      <dl className="space-y-3 text-sm">
+        <div>
+          <dt className="font-medium text-muted">Summary</dt>
+          <dd className="mt-0.5">{i.content.summary}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-muted">Next step</dt>
+          <dd className="mt-0.5">{i.content.nextStep}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-muted">Risk</dt>
+          <dd className="mt-0.5">
+            {riskText[i.content.risk] ?? i.content.risk}
+            {i.content.riskReason ? ` — ${i.content.riskReason}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-muted">Persona</dt>
+          <dd className="mt-0.5">{i.content.persona}</dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import {
+  CalendarCheck,
+  CalendarDays,
+  ChevronDown,
+  ChevronRight,
+  Mail,
+  Phone,
+  Pin,
+  StickyNote,
+  type LucideIcon,
+} from "lucide-react";
+import { useEffect, useState } from "react";
+import { api } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState } from "@/components/ui/empty-state";
+import { Markdown } from "@/components/ui/markdown";
+import { Skeleton, Spinner } from "@/components/ui/spinner";
+import { dateTime, relativeTime } from "@/lib/format";
+import { friendlyError } from "@/components/contacts/friendly-error";
+import type { TimelineItem } from "@/components/contacts/types";
+import type { InteractionView } from "@/server/interactions/schemas";
+
+const icons: Record<string, LucideIcon> = {
+  email: Mail,
+  meeting: CalendarDays,
+  call: Phone,
+  session: CalendarCheck,
+  note: StickyNote,
+};
+const typeLabel: Record<string, string> = {
+  email: "Email",
+  meeting: "Meeting",
+  call: "Call",
+  session: "Session",
+  note: "Note",
+};
+
+function title(it: TimelineItem): string {
+  if (it.kind === "note") return "Note";
+  const who = it.direction === "inbound" ? "from them" : it.direction === "outbound" ? "from you" : "";
+  return `${typeLabel[it.type] ?? it.type}${who ? ` ${who}` : ""}${it.subject ? `: ${it.subject}` : ""}`;
+}
+
+function Entry({ it }: { it: TimelineItem }) {
+  const [open, setOpen] = useState(false);
+  const [full, setFull] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const Icon = icons[it.kind === "note" ? "note" : it.type] ?? StickyNote;
+  const preview = it.kind === "note" ? it.body : (it.summary ?? it.snippet ?? "");
+  const toggle = async () => {
+    setOpen(!open);
+    if (!open && it.kind === "interaction" && full === null) {
+      setLoading(true);
+      try {
+        const i = await api.get<InteractionView>(`/api/v1/interactions/${it.id}`);
+        setFull(i.body ?? i.summary ?? "");
+      } catch {
+        setFull(it.snippet ?? "");
+      } finally {
+        setLoading(false);
+      }
+    }
+  };
+  return (
+    <li className="relative flex gap-3 pb-5 pl-1">
+      <span className="z-[1] mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full border border-border bg-surface text-primary">
+        <Icon aria-hidden size={16} />
+      </span>
+      <div className="min-w-0 flex-1">
+        <button
+          type="button"
+          onClick={() => void toggle()}
+          aria-expanded={open}
+          className="flex w-full items-start justify-between gap-3 rounded-md text-left"
+        >
+          <span className="min-w-0">
+            <span className="flex items-center gap-1 font-medium">
+              {open ? <ChevronDown aria-hidden size={14} /> : <ChevronRight aria-hidden size={14} />}
+              <span className="truncate">{title(it)}</span>
+              {it.kind === "note" && it.pinned ? (
+                <Pin aria-label="Pinned" size={12} className="text-accent" />
+              ) : null}
+            </span>
+            {!open && preview ? (
+              <span className="mt-0.5 line-clamp-2 block text-sm text-muted">{preview}</span>
+            ) : null}
+          </span>
+          <time dateTime={it.at} title={dateTime(it.at)} className="shrink-0 text-xs text-muted">
+            {relativeTime(it.at)}
+          </time>
+        </button>
+        {open ? (
+          <div className="mt-2 rounded-lg border border-border bg-bg p-3 text-sm">
+            {loading ? (
+              <Spinner />
+            ) : (
+              <Markdown source={(it.kind === "note" ? it.body : full) || "No details recorded."} />
+            )}
+            <p className="mt-2 text-xs text-muted">
+              {dateTime(it.at)}
+              {it.kind === "interaction" ? ` · from ${it.source}` : ""}
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+type Page = { items: TimelineItem[]; nextCursor: string | null };
+
+/** Interactions and notes, newest first; each entry expands in place. */
+export function TimelineTab({ contactId, refreshKey }: { contactId: string; refreshKey: number }) {
+  const [state, setState] = useState<{ key: string; page: Page; error: string | null }>({
+    key: "",
+    page: { items: [], nextCursor: null },
+    error: null,
+  });
+  const [more, setMore] = useState(false);
+  const key = `${contactId}#${refreshKey}`;
+  useEffect(() => {
+    let cancelled = false;
+    api.get<Page>(`/api/v1/contacts/${contactId}/timeline`).then(
+      (page) => !cancelled && setState({ key, page, error: null }),
+      (e: unknown) =>
+        !cancelled &&
+        setState({ key, page: { items: [], nextCursor: null }, error: friendlyError(e, "the timeline") }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [contactId, key]);
+
+  const loadMore = async () => {
+    if (!state.page.nextCursor) return;
+    setMore(true);
+    try {
+      const p = await api.get<Page>(
+        `/api/v1/contacts/${contactId}/timeline?cursor=${encodeURIComponent(state.page.nextCursor)}`,
+      );
+      setState((s) => ({ ...s, page: { items: [...s.page.items, ...p.items], nextCursor: p.nextCursor } }));
+    } catch (e) {
+      setState((s) => ({ ...s, error: friendlyError(e, "more of the timeline") }));
+    } finally {
+      setMore(false);
+    }
+  };
+
+  if (state.key !== key)
+    return (
+      <div className="space-y-3">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-14" />
+        ))}
+      </div>
+    );
+  if (state.error && !state.page.items.length) return <ErrorState message={state.error} />;
+  if (!state.page.items.length)
+    return (
+      <EmptyState icon={CalendarDays} title="Nothing here yet">
+        Notes you add, and emails and sessions from a connected Google account, appear here.
+      </EmptyState>
+    );
+  return (
+    <div>
+      <ol
+        className="relative before:absolute before:bottom-4 before:left-[20px] before:top-2 before:w-px before:bg-border"
+        aria-label="Timeline"
+      >
+        {state.page.items.map((it) => (
+          <Entry key={`${it.kind}-${it.id}`} it={it} />
+        ))}
+      </ol>
+      {state.page.nextCursor ? (
+        <Button onClick={() => void loadMore()} loading={more}>
+          Load more
+        </Button>
+      ) : null}
+    </div>
+  );
+}
