@@ -1,12 +1,11 @@
 // `npm run docs:api`: regenerates the contract module list, docs/api/contracts.md and
-// docs/api/openapi.json from the zod contracts. `--tracked` lists only contracts files
-// git already tracks (for committing from a checkout with other people's work in flight).
-import { execFileSync, spawnSync } from "node:child_process";
+// docs/api/openapi.json from the zod contracts. `--tracked` lists only contract files git
+// already tracks (for committing from a checkout with other people's work in flight).
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderGeneratedFiles } from "../src/server/openapi/generate-api-docs";
 
-const MODULES = "src/server/openapi/contract-modules.ts";
 const read = (f: string) => {
   try {
     return readFileSync(f, "utf8");
@@ -19,14 +18,6 @@ const tracked = process.argv.includes("--tracked")
   ? new Set(execFileSync("git", ["ls-files", "src/server"], { encoding: "utf8" }).split("\n"))
   : undefined;
 const files = await renderGeneratedFiles(process.cwd(), tracked ? { only: (f) => tracked.has(f) } : {});
-if (read(MODULES) !== files[MODULES]) {
-  // The document was built from the old module list (already imported); write the new
-  // list and regenerate in a fresh process that imports it.
-  writeFileSync(MODULES, files[MODULES]!);
-  console.log(`wrote ${MODULES}`);
-  const r = spawnSync(process.execPath, process.execArgv.concat(process.argv.slice(1)), { stdio: "inherit" });
-  process.exit(r.status ?? 1);
-}
 for (const [file, text] of Object.entries(files)) {
   if (read(file) === text) continue;
   mkdirSync(path.dirname(file), { recursive: true });

@@ -6,9 +6,9 @@ import { contractModules } from "./contract-modules";
 type Json = Record<string, unknown>;
 
 /** Every contract exported by a domain's contracts.ts, sorted by path then method. */
-export function allContracts(): Contract[] {
+export function allContracts(modules: Record<string, unknown>[] = contractModules): Contract[] {
   const seen = new Map<string, Contract>();
-  for (const mod of contractModules) {
+  for (const mod of modules) {
     for (const value of Object.values(mod)) {
       if (!isContract(value)) continue;
       const key = `${value.method} ${value.path}`;
@@ -125,9 +125,9 @@ export function operationId(c: Contract): string {
 }
 
 /** The OpenAPI 3.1 document, generated from the same contracts the routes validate with. */
-export function buildOpenApi(): Json {
+export function buildOpenApi(modules: Record<string, unknown>[] = contractModules): Json {
   const paths: Record<string, Json> = {};
-  for (const c of allContracts()) (paths[c.path] ??= {})[c.method.toLowerCase()] = operation(c);
+  for (const c of allContracts(modules)) (paths[c.path] ??= {})[c.method.toLowerCase()] = operation(c);
   return {
     openapi: "3.1.0",
     info: {
