@@ -30,6 +30,9 @@ export default defineConfig({
           pool: "forks",
           fileParallelism: true,
           maxWorkers: 2,
+          // Vitest 4 needs distinct group orders for projects with different maxWorkers:
+          // unit tests run first, then the integration tier.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

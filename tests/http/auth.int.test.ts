@@ -76,6 +76,9 @@ describe("accounts (HTTP)", () => {
       }
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Audited: failed sign-ins against the user, and the lockout.
+    await h.server().waitForLog((l) => l.security === "sign_in_failed" && l.userId === a.userId);
+    await h.server().waitForLog((l) => l.security === "lockout" && l.ip === attacker.ip);
     // The right password is refused too while locked out (from that IP)…
     const locked = await attacker.post("/api/v1/auth/sign-in", { email: a.email, password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
@@ -149,5 +152,11 @@ describe("accounts (HTTP)", () => {
     expect((await c.post("/api/v1/auth/sign-in", { email: a.email, password: TEST_PASSWORD })).status).toBe(
       401,
     );
+  });
+
+  it("does not let the auth library's own delete-user endpoint skip the password", async () => {
+    const a = await h.signUp();
+    expect((await a.post("/api/auth/delete-user", {})).status).toBe(404);
+    expect((await a.get("/api/v1/auth/me")).status).toBe(200);
   });
 });

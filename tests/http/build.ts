@@ -12,6 +12,10 @@ export const DIST_DIR = ".next-test";
 const DIST = path.join(ROOT, DIST_DIR);
 const LOCK = path.join(ROOT, ".next-test.lock");
 const STAMP = path.join(DIST, ".omnicrm-build-stamp");
+// The vitest main process that forked this test file: files of one run share one build
+// even when someone edits sources meanwhile (the shared checkout never stands still).
+const RUN = path.join(DIST, ".omnicrm-build-run");
+const runId = `${process.ppid}`;
 const INPUTS = [
   "src",
   "public",
@@ -43,6 +47,8 @@ function sourceStamp(): string {
 }
 
 function upToDate(): boolean {
+  if (existsSync(path.join(DIST, "BUILD_ID")) && existsSync(RUN) && readFileSync(RUN, "utf8") === runId)
+    return true;
   return (
     existsSync(path.join(DIST, "BUILD_ID")) &&
     existsSync(STAMP) &&
@@ -100,4 +106,5 @@ function build(): void {
   });
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
   writeFileSync(STAMP, stamp);
+  writeFileSync(RUN, runId);
 }

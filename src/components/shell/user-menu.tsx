@@ -16,8 +16,8 @@ export function UserMenu({ email }: { email: string }) {
     }
   };
   return (
-    <div className="flex items-center justify-between gap-2">
-      <span className="truncate text-sm text-muted" title={email} data-testid="user-email">
+    <div className="flex flex-col gap-1">
+      <span className="truncate px-2 text-sm text-muted" title={email} data-testid="user-email">
         {email}
       </span>
       <button
@@ -26,7 +26,7 @@ export function UserMenu({ email }: { email: string }) {
         disabled={busy}
         aria-label="Sign out"
         title="Sign out"
-        className="flex items-center gap-1 rounded-lg px-2 py-1 text-sm text-muted hover:bg-bg hover:text-text"
+        className="flex items-center gap-2 self-start rounded-lg px-2 py-1 text-sm text-muted hover:bg-bg hover:text-text"
       >
         <LogOut aria-hidden size={16} />
         <span>Sign out</span>

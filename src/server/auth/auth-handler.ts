@@ -1,3 +1,4 @@
+import { AppError } from "../errors";
 import type { Contract } from "../http/contract";
 import { authRateKey, runRequestGuards } from "../http/guards";
 import { peekEmail } from "../security/peek-email";
@@ -16,12 +17,17 @@ const AUTH_LIMITED = [
   "/verify-password",
 ];
 
+// Served only through our JSON API: Better Auth's delete-user skips the password for a
+// "fresh" session, and account deletion must always re-check it.
+const BLOCKED = ["/delete-user"];
+
 /**
  * Better Auth's own /api/auth/* endpoints (OAuth redirects and callbacks, get-session…)
  * pass through the same origin, CSRF and rate-limit guards as the JSON API.
  */
 export async function handleAuthRequest(req: Request): Promise<Response> {
   const sub = new URL(req.url).pathname.replace(/^\/api\/auth/, "");
+  if (BLOCKED.some((p) => sub.startsWith(p))) throw new AppError("not_found");
   const limited = AUTH_LIMITED.some((p) => sub.startsWith(p));
   const contract: Contract = {
     method: req.method as Contract["method"],

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { authRateKey } from "../http/guards";
+import { resetRate } from "../security/rate-limit";
 import { getAuth } from "./auth";
 import { authHeaders, callAuth } from "./call-auth";
 import type { signUpSchema } from "./schemas";
@@ -15,5 +17,7 @@ export async function signUp(req: Request, input: z.infer<typeof signUpSchema>):
       returnHeaders: true,
     }),
   );
+  // Like a successful sign-in, a new account starts with a clean brute-force budget.
+  await resetRate("auth", authRateKey(req, input.email));
   return { user: { id: response.user.id, email: response.user.email }, setCookies: headers.getSetCookie() };
 }

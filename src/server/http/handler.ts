@@ -67,7 +67,11 @@ function decorate(req: Request, res: Response): void {
     h.set("access-control-allow-credentials", "true");
     h.append("vary", "Origin");
   }
-  if ((req.method === "GET" || req.method === "HEAD") && !hasCsrfCookies(req.headers.get("cookie"))) {
+  // Only for browsers and cookie-keeping clients: a bare probe (health checks, benchmarks)
+  // does not pay for a token it would throw away. Scripts use GET /api/v1/auth/csrf.
+  const cookie = req.headers.get("cookie");
+  const keepsCookies = cookie !== null || req.headers.has("sec-fetch-site");
+  if ((req.method === "GET" || req.method === "HEAD") && keepsCookies && !hasCsrfCookies(cookie)) {
     for (const c of freshCsrfCookies().cookies) h.append("set-cookie", c);
   }
 }
