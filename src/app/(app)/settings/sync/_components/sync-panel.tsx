@@ -1,0 +1,56 @@
+"use client";
+import { useEffect } from "react";
+import { ErrorState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toast-store";
+import { BatchesCard } from "./batches-card";
+import { JobsCard } from "./jobs-card";
+import { PrefsCard } from "./prefs-card";
+import { ServiceCard } from "./service-card";
+import { useSyncData } from "./use-sync-data";
+
+export function SyncPanel({ connected, error }: { connected: boolean; error: string | null }) {
+  const data = useSyncData();
+  useEffect(() => {
+    if (connected)
+      toast({
+        title: "Google connected",
+        description: "Preview what would be imported next.",
+        tone: "success",
+      });
+    if (error)
+      toast({ title: "Google was not connected", description: error, tone: "error", durationMs: 10000 });
+  }, [connected, error]);
+
+  if (!data.status) {
+    return data.error ? (
+      <ErrorState message={data.error} onRetry={() => void data.refresh()} />
+    ) : (
+      <div className="grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-56" />
+        <Skeleton className="h-56" />
+      </div>
+    );
+  }
+  const s = data.status;
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-4 md:grid-cols-2">
+        {s.flags.gmail ? (
+          <ServiceCard service="gmail" status={s.providers.gmail} onChange={data.refresh} />
+        ) : null}
+        {s.flags.calendar ? (
+          <ServiceCard service="calendar" status={s.providers.calendar} onChange={data.refresh} />
+        ) : null}
+        {!s.flags.gmail && !s.flags.calendar ? (
+          <p className="text-muted">
+            Google sync is turned off on this server (FEATURE_GOOGLE_GMAIL_RO / FEATURE_GOOGLE_CALENDAR_RO).
+          </p>
+        ) : null}
+      </div>
+      {data.prefs ? <PrefsCard prefs={data.prefs} onSaved={data.setPrefs} /> : null}
+      <BatchesCard batches={data.batches} onChange={data.refresh} />
+      <JobsCard jobs={data.jobs} onChange={data.refresh} />
+    </div>
+  );
+}
