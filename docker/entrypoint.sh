@@ -10,5 +10,6 @@ case "$role" in
   migrate) exec $tsx /app/scripts/migrate.ts "$@" ;;
   backup) exec $tsx /app/scripts/db-backup.ts "$@" ;;
   restore) exec $tsx /app/scripts/db-restore.ts "$@" ;;
-  *) echo "usage: omnicrm web|worker|migrate|backup [FILE]|restore FILE" >&2; exit 2 ;;
+  reencrypt) exec $tsx /app/scripts/keys-reencrypt.ts "$@" ;;
+  *) echo "usage: omnicrm web|worker|migrate|backup [FILE]|restore FILE|reencrypt" >&2; exit 2 ;;
 esac
