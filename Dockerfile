@@ -14,7 +14,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npm run build
+RUN npm run build && rm -rf .next/cache
 
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
