@@ -1,12 +1,13 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { PageChrome } from "@/components/shell/page-chrome";
+import { DashboardView } from "./_components/dashboard-view";
 
 export const metadata = { title: "Dashboard" };
 
 export default function Page() {
   return (
-    <PageHeader
-      title="Dashboard"
-      description="Your practice at a glance. Add contacts or connect Google to get started."
-    />
+    <>
+      <DashboardView />
+      <PageChrome />
+    </>
   );
 }

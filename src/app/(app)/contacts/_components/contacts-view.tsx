@@ -26,7 +26,14 @@ import { useListKeys } from "./use-list-keys";
 export function ContactsView() {
   const router = useRouter();
   const search = useSearchParams();
-  const [params, setParams] = useState<ListParams>(defaultParams);
+  // Links from the dashboard pre-set filters (?stage=…, ?noContactInDays=…).
+  const [params, setParams] = useState<ListParams>(() => ({
+    ...defaultParams,
+    stage: search.get("stage") ?? "",
+    tag: search.get("tag") ?? "",
+    noContactInDays: search.get("noContactInDays") ?? "",
+    q: search.get("q") ?? "",
+  }));
   const q = useDebounced(params.q, 250);
   const effective = { ...params, q };
   const list = useContactList(effective);

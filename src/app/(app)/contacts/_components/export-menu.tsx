@@ -26,7 +26,7 @@ export function ExportMenu({ params }: { params: ListParams }) {
       items={[
         { label: "Contacts as CSV", onSelect: () => go(exportUrl(params, "csv")) },
         { label: "Contacts as vCard (.vcf)", onSelect: () => go(exportUrl(params, "vcard")) },
-        { label: "All my data (JSON)", onSelect: () => go("/api/v1/exports/all") },
+        { label: "All my data (JSON)", onSelect: () => go("/api/v1/exports/data") },
       ]}
     />
   );

@@ -9,9 +9,8 @@ import { Skeleton } from "@/components/ui/spinner";
 import { relativeTime } from "@/lib/format";
 import type { ContactInsight } from "@/server/ai/insights/insight-schema";
 
-// The AI work owns insights; its read endpoint was not in src/server/ai/contracts.ts yet, so
-// this asks GET /api/v1/contacts/{id}/insights and accepts {insight:{content,createdAt}},
-// {content,createdAt} or the insight object itself. Anything else shows the explainer.
+// The AI work owns insights: GET /api/v1/ai/insights/{contactId} answers {insight: unknown|null}
+// (today {content, createdAt, …}). Read defensively; anything unexpected shows the explainer.
 type Found = { content: ContactInsight; createdAt?: string };
 
 function pick(data: unknown): Found | null {
@@ -39,7 +38,7 @@ export function InsightsTab({ contactId }: { contactId: string }) {
   });
   useEffect(() => {
     let cancelled = false;
-    api.get<unknown>(`/api/v1/contacts/${contactId}/insights`).then(
+    api.get<unknown>(`/api/v1/ai/insights/${contactId}`).then(
       (d) => !cancelled && setState({ loaded: true, found: pick(d) }),
       () => !cancelled && setState({ loaded: true, found: null }),
     );
