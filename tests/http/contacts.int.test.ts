@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { useHttpServer, type TestClient } from "./harness";
+
+type Ok<T> = { ok: true; data: T };
+type Err = {
+  ok: false;
+  error: string;
+  details?: { fields?: Record<string, string[]> } & Record<string, unknown>;
+};
+
+function multipart(fields: Record<string, string>, file: { name: string; type: string; content: string }) {
+  const b = `----omnicrm${randomUUID()}`;
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  parts.push(
+    `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
+  );
+  return {
+    raw: parts.join("") + `--${b}--\r\n`,
+    headers: { "content-type": `multipart/form-data; boundary=${b}` },
+  };
+}
+
+async function create(c: TestClient, body: Record<string, unknown>) {
+  return c.post<Ok<{ id: string; primaryEmail: string | null }> & Err>("/api/v1/contacts", body);
+}
+
+describe("contacts API (HTTP)", () => {
+  const h = useHttpServer();
+
+  it("requires a session and CSRF on mutations", async () => {
+    const anon = h.client();
+    expect((await anon.get("/api/v1/contacts")).status).toBe(401);
+    const c = await h.signUp();
+    expect((await c.post("/api/v1/contacts", { displayName: "X" }, { csrf: false })).status).toBe(403);
+  });
+
+  it("creates, validates (400 naming the field, 409 naming the email), reads, patches, lists, deletes, restores", async () => {
+    const c = await h.signUp();
+    const made = await create(c, { displayName: "Ivy Green", emails: [{ value: "ivy@example.com" }] });
+    expect(made.status).toBe(201);
+    const id = made.json.data.id;
+    const bad = await create(c, { displayName: "Bad", emails: [{ value: "nope" }] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toBe("invalid_body");
+    expect(Object.keys(bad.json.details!.fields!)).toContain("emails.0.value");
+    const dup = await create(c, { displayName: "Dup", emails: [{ value: "IVY@example.com" }] });
+    expect(dup.status).toBe(409);
+    expect(dup.json.details).toMatchObject({ email: "ivy@example.com" });
+
+    const patched = await c.patch<Ok<{ stage: string }>>(`/api/v1/contacts/${id}`, { stage: "VIP Client" });
+    expect(patched.json.data.stage).toBe("VIP Client");
+    const list = await c.get<Ok<{ items: { id: string; stage: string }[]; total: number }>>(
+      "/api/v1/contacts?stage=VIP%20Client&sort=name",
+    );
+    expect(list.json.data.items.map((i) => i.id)).toEqual([id]);
+    const search = await c.get<Ok<{ hits: { type: string; id: string }[] }>>("/api/v1/search?q=ivy%20gren");
+    expect(search.json.data.hits[0]).toMatchObject({ type: "contact", id });
+    expect((await c.delete(`/api/v1/contacts/${id}`)).status).toBe(200);
+    expect((await c.get(`/api/v1/contacts/${id}`)).status).toBe(404);
+    expect((await c.post(`/api/v1/contacts/${id}/restore`)).status).toBe(200);
+    expect((await c.get(`/api/v1/contacts/${id}`)).status).toBe(200);
+  });
+
+  it("answers 404 for another user's contact, note and tag ids", async () => {
+    const a = await h.signUp();
+    const b = await h.signUp();
+    const id = (await create(a, { displayName: "Private" })).json.data.id;
+    const note = await a.post<Ok<{ id: string }>>(`/api/v1/contacts/${id}/notes`, { body: "secret" });
+    expect(note.status).toBe(201);
+    for (const [m, p] of [
+      ["GET", `/api/v1/contacts/${id}`],
+      ["PATCH", `/api/v1/contacts/${id}`],
+      ["DELETE", `/api/v1/contacts/${id}`],
+      ["GET", `/api/v1/contacts/${id}/timeline`],
+      ["GET", `/api/v1/contacts/${id}/notes`],
+      ["GET", `/api/v1/notes/${note.json.data.id}`],
+      ["DELETE", `/api/v1/notes/${note.json.data.id}`],
+      ["GET", `/api/v1/contacts/not-a-uuid`],
+    ] as const) {
+      const r = await b.request<Err>(m, p, m === "PATCH" ? { displayName: "x" } : undefined);
+      expect({ m, p, status: r.status }).toEqual({ m, p, status: 404 });
+    }
+  });
+
+  it("imports a CSV with preview and confirm, exports it, and undoes the batch", async () => {
+    const c = await h.signUp();
+    const csv = "Name,Email\r\nAna,ana@x.org\r\nBad,not-an-email\r\n";
+    const file = { name: "clients.csv", type: "text/csv", content: csv };
+    const prev = await c.post<Ok<{ validRows: number; errors: { line: number }[] }>>(
+      "/api/v1/imports/preview",
+      undefined,
+      multipart({}, file),
+    );
+    expect(prev.status).toBe(200);
+    expect(prev.json.data.validRows).toBe(1);
+    expect(prev.json.data.errors.map((e) => e.line)).toEqual([3]);
+    const refused = await c.post<Err>("/api/v1/imports", undefined, multipart({}, file));
+    expect(refused.status).toBe(422);
+    const done = await c.post<Ok<{ batchId: string; created: number }>>(
+      "/api/v1/imports",
+      undefined,
+      multipart({ confirm: "true" }, file),
+    );
+    expect(done.status).toBe(201);
+    expect(done.json.data.created).toBe(1);
+    const exported = await c.get("/api/v1/exports/contacts?format=csv");
+    expect(exported.headers.get("content-type")).toContain("text/csv");
+    expect(exported.text).toContain("ana@x.org");
+    const undo = await c.post<Ok<{ removed: number }>>(`/api/v1/imports/${done.json.data.batchId}/undo`);
+    expect(undo.json.data.removed).toBe(1);
+  });
+
+  it("rejects oversized avatars with 413 and non-images with 415", async () => {
+    const c = await h.signUp();
+    const id = (await create(c, { displayName: "Pic" })).json.data.id;
+    const big = await c.put(
+      `/api/v1/contacts/${id}/avatar`,
+      undefined,
+      multipart({}, { name: "a.png", type: "image/png", content: "x".repeat(2 * 1024 * 1024 + 100) }),
+    );
+    expect(big.status).toBe(413);
+    const svg = await c.put(
+      `/api/v1/contacts/${id}/avatar`,
+      undefined,
+      multipart({}, { name: "a.svg", type: "image/svg+xml", content: "<svg/>" }),
+    );
+    expect(svg.status).toBe(415);
+  });
+
+  it("tags: starter set, bulk apply ≤1000 ids, dashboard", async () => {
+    const c = await h.signUp();
+    const seeded =
+      await c.post<Ok<{ items: { id: string }[]; created: number }>>("/api/v1/tags/seed-starter");
+    expect(seeded.json.data.created).toBeGreaterThan(5);
+    const id = (await create(c, { displayName: "T" })).json.data.id;
+    const tagId = seeded.json.data.items[0]!.id;
+    const bulk = await c.post<Ok<{ affected: number }>>("/api/v1/contacts/bulk", {
+      action: "addTags",
+      ids: [id],
+      tagIds: [tagId],
+    });
+    expect(bulk.json.data.affected).toBe(1);
+    const tooMany = await c.post<Err>("/api/v1/contacts/bulk", {
+      action: "delete",
+      ids: Array.from({ length: 1001 }, () => randomUUID()),
+    });
+    expect(tooMany.status).toBe(400);
+    const dash = await c.get<Ok<{ totalContacts: number }>>("/api/v1/dashboard");
+    expect(dash.json.data.totalContacts).toBe(1);
+  });
+});
