@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid, date } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  date,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, userId } from "./columns";
 
 // The `embedding vector(N)` column and its HNSW index are added by a migration only when
