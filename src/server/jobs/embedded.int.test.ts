@@ -50,11 +50,11 @@ describe("embedded job runner", () => {
     await enqueueUnchecked({ db: h.db, userId: u.id }, items);
     start({ perUser: 16, userIds: [u.id] });
     start({ perUser: 16, userIds: [u.id] });
-    await waitFor(async () => (await statuses(u.id)).every((s) => s === "done"), 45_000);
+    await waitFor(async () => (await statuses(u.id)).every((s) => s === "done"), 80_000, 200);
     const effects = await testEffects(h.db, u.id);
     expect(effects).toHaveLength(n);
     expect(effects.every((e) => e.runs === 1)).toBe(true);
-  });
+  }, 90_000);
 
   it("retries a failing job with backoff, then marks it dead; dead jobs can be retried", async () => {
     const u = await createTestUser(h);

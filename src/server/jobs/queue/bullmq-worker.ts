@@ -89,7 +89,8 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
     } finally {
       inflight.remove(id);
       held.delete(id);
-      await slots.release(userId, id).catch(() => undefined);
+      // Off the job's critical path; a lost release expires with its lease.
+      void slots.release(userId, id).catch(() => undefined);
     }
   };
 
