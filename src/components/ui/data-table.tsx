@@ -76,7 +76,6 @@ export function DataTable<T extends RowData>({
             <tr
               key={row.id}
               data-active={i === activeIndex || undefined}
-              aria-selected={row.getIsSelected()}
               onDoubleClick={() => onRowOpen?.(row.original)}
               className={cn(
                 "border-b border-border last:border-0 hover:bg-bg",

@@ -25,7 +25,6 @@ export function Dialog({
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-black/30" />
         <D.Content
-          aria-describedby={description ? undefined : undefined}
           className={`fixed inset-x-0 bottom-0 z-50 max-h-[90vh] overflow-y-auto rounded-t-[12px] border border-border bg-surface p-5 shadow-lg sm:inset-x-auto sm:bottom-auto sm:left-1/2 sm:top-[10vh] sm:w-full sm:-translate-x-1/2 sm:rounded-[12px] ${
             wide ? "sm:max-w-3xl" : "sm:max-w-lg"
           }`}
