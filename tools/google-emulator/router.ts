@@ -9,68 +9,12 @@ import { apiErrors } from "./errors";
 import { applyFields, parseFields } from "./fields";
 import { GMAIL_ROUTES } from "./gmail/routes";
 import { sendError, sendJson } from "./http-utils";
-import { handleAuthorize, handleDecision } from "./oauth/authorize";
 import { authenticate } from "./oauth/bearer";
-import {
-  handleAvatar,
-  handleCerts,
-  handleDiscovery,
-  handleTokeninfo,
-  handleUserinfo,
-} from "./oauth/identity";
-import { handleRevoke, handleToken } from "./oauth/token";
+import { handleAvatar } from "./oauth/identity";
+import { OAUTH_ROUTES } from "./oauth/routes";
 import type { EmulatorState } from "./state";
 
 const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES];
-
-type OAuthHandler = (
-  state: EmulatorState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-) => void | Promise<void>;
-
-const OAUTH: Record<string, { id: string; methods: string[]; run: OAuthHandler }> = {
-  "/o/oauth2/v2/auth": {
-    id: "oauth.authorize",
-    methods: ["GET"],
-    run: (s, _q, r, u) => handleAuthorize(s, u, r),
-  },
-  "/o/oauth2/v2/auth/decision": {
-    id: "oauth.consent",
-    methods: ["POST"],
-    run: (s, q, r) => handleDecision(s, q, r),
-  },
-  "/token": { id: "oauth.token", methods: ["POST"], run: (s, q, r) => handleToken(s, q, r) },
-  "/revoke": { id: "oauth.revoke", methods: ["POST", "GET"], run: (s, q, r, u) => handleRevoke(s, u, q, r) },
-  "/oauth2/v3/userinfo": {
-    id: "oauth.userinfo",
-    methods: ["GET", "POST"],
-    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
-  },
-  "/oauth2/v2/userinfo": {
-    id: "oauth.userinfo",
-    methods: ["GET", "POST"],
-    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
-  },
-  "/userinfo/v2/me": {
-    id: "oauth.userinfo",
-    methods: ["GET"],
-    run: (s, q, r, u) => handleUserinfo(s, q, u, r),
-  },
-  "/oauth2/v3/tokeninfo": {
-    id: "oauth.tokeninfo",
-    methods: ["GET", "POST"],
-    run: (s, q, r, u) => handleTokeninfo(s, q, u, r),
-  },
-  "/oauth2/v1/certs": { id: "oauth.certs", methods: ["GET"], run: (_s, _q, r, u) => handleCerts(u, r) },
-  "/oauth2/v3/certs": { id: "oauth.certs", methods: ["GET"], run: (_s, _q, r, u) => handleCerts(u, r) },
-  "/.well-known/openid-configuration": {
-    id: "oauth.discovery",
-    methods: ["GET"],
-    run: (s, _q, r) => handleDiscovery(s, r),
-  },
-};
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -90,7 +34,7 @@ async function handle(
   const method = req.method ?? "GET";
   const isApi = path.startsWith("/gmail/") || path.startsWith("/calendar/");
   const match = isApi ? findRoute(method, path) : null;
-  const oauth = OAUTH[path];
+  const oauth = OAUTH_ROUTES[path];
   state.stats.hit(
     match?.route.id ?? oauth?.id ?? (path.startsWith("/avatar/") ? "avatar" : `unknown ${method} ${path}`),
   );

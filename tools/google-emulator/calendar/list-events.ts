@@ -52,7 +52,9 @@ export function listEvents(cal: CalendarStore, q: URLSearchParams): calendar_v3.
       "badRequest",
     );
 
-  const showDeleted = syncToken !== null || q.get("showDeleted") === "true";
+  // updatedMin also returns deletions since then, whatever showDeleted says (as Google does).
+  const updatedMin = q.get("updatedMin") ? Date.parse(q.get("updatedMin") as string) : null;
+  const showDeleted = syncToken !== null || updatedMin !== null || q.get("showDeleted") === "true";
   const timeMin = q.get("timeMin") ? Date.parse(q.get("timeMin") as string) : -Infinity;
   const timeMax = q.get("timeMax") ? Date.parse(q.get("timeMax") as string) : Infinity;
   if (Number.isNaN(timeMin) || Number.isNaN(timeMax)) throw apiErrors.badRequest("Bad Request", "badRequest");
@@ -62,6 +64,7 @@ export function listEvents(cal: CalendarStore, q: URLSearchParams): calendar_v3.
   for (const e of cal.all()) {
     if (e.changeSeq > snapshot || e.changeSeq <= since) continue;
     if (e.status === "cancelled" && !showDeleted) continue;
+    if (updatedMin !== null && e.updated < updatedMin) continue;
     if (text && !`${e.summary ?? ""} ${e.description ?? ""} ${e.location ?? ""}`.toLowerCase().includes(text))
       continue;
     rows.push(...expand(cal, e, singleEvents));

@@ -2,7 +2,7 @@
 import type { gmail_v1 } from "@googleapis/gmail";
 import type { ApiContext, ApiRoute } from "../api-route";
 import { apiErrors } from "../errors";
-import { decodeToken, encodeToken, intParam, readJson } from "../http-utils";
+import { readJson } from "../http-utils";
 import { gmailAccess } from "../oauth/scopes";
 import { mailbox, message } from "./access";
 import { formatMessage, getAttachment, type MessageFormat } from "./format";

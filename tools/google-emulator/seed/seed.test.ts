@@ -5,7 +5,7 @@ import { headerValue, parseMessage, type MimePart } from "../mime/parse";
 import { makeSnippet } from "../mime/text";
 
 const NOW = Date.UTC(2025, 5, 1, 12);
-const box = (seed: number, messages = 600) =>
+const box = (seed: number, messages = 300) =>
   createMailbox({
     email: "practitioner@example.com",
     name: "Maya Lindqvist",
