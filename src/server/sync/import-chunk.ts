@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { interactions, rawEvents } from "../db/schema/interactions";
 import { withUser, type Tx } from "../db/with-user";
 import type { NormalizedItem } from "./normalize-email";
 import { createContactsForCandidates, linkParticipants, type CreationPolicy } from "./resolve-contacts";
 import { bumpBatchCounts } from "./batch-progress";
+import { pgJsonArray, pgTextArray } from "./pg-arrays";
 
 export type ChunkInput = {
   provider: "gmail" | "calendar";
@@ -33,26 +33,11 @@ export async function importChunk(
 ): Promise<{ inserted: number; contacts: number }> {
   return withUser(ctx.db, ctx.userId, async (tx) => {
     const now = new Date();
+    const t: number[] = [performance.now()];
     for (let i = 0; i < input.raws.length; i += ROWS_PER_STATEMENT) {
-      const part = input.raws.slice(i, i + ROWS_PER_STATEMENT);
-      await tx
-        .insert(rawEvents)
-        .values(
-          part.map((r) => ({
-            userId: ctx.userId,
-            provider: input.provider,
-            sourceId: r.sourceId,
-            occurredAt: r.occurredAt,
-            payload: r.payload as object,
-            batchId: input.batchId,
-            processedAt: now,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [rawEvents.userId, rawEvents.provider, rawEvents.sourceId],
-          set: { payload: sql`excluded.payload`, processedAt: now },
-        });
+      await insertRawEvents(tx, ctx.userId, input, input.raws.slice(i, i + ROWS_PER_STATEMENT), now);
     }
+    t.push(performance.now());
     let inserted = 0;
     for (let i = 0; i < input.items.length; i += ROWS_PER_STATEMENT) {
       inserted += await insertInteractions(
@@ -62,16 +47,25 @@ export async function importChunk(
         input.items.slice(i, i + ROWS_PER_STATEMENT),
       );
     }
+    t.push(performance.now());
     const created = await createContactsForCandidates(tx, ctx.userId, {
       candidates: input.items.flatMap((it) => it.candidates),
       policy: input.policy,
       source: input.provider === "gmail" ? "gmail_import" : "calendar_import",
       batchId: input.batchId,
     });
+    t.push(performance.now());
     await linkParticipants(tx, ctx.userId, {
       source: input.provider,
-      sourceIds: input.items.map((it) => it.interaction.sourceId),
+      pairs: input.items.flatMap((it) =>
+        it.interaction.metadata.participants.map((email) => ({ sourceId: it.interaction.sourceId, email })),
+      ),
     });
+    t.push(performance.now());
+    ctx.log.debug(
+      { ms: t.slice(1).map((x, i) => Math.round(x - t[i]!)) },
+      "chunk timings raw/interactions/contacts/links",
+    );
     let removed = 0;
     if (input.removals?.length)
       removed = await removeInteractions(tx, ctx.userId, input.provider, input.removals);
@@ -90,30 +84,45 @@ export async function importChunk(
   });
 }
 
+async function insertRawEvents(
+  tx: Tx,
+  userId: string,
+  input: ChunkInput,
+  raws: ChunkInput["raws"],
+  now: Date,
+) {
+  if (!raws.length) return;
+  await tx.execute(sql`INSERT INTO raw_events (user_id, provider, source_id, occurred_at, payload, batch_id, processed_at)
+    SELECT ${userId}::uuid, ${input.provider}, t.source_id, t.occurred_at::timestamptz, t.payload::jsonb, ${input.batchId}::uuid, ${now.toISOString()}::timestamptz
+    FROM unnest(${pgTextArray(raws.map((r) => r.sourceId))}::text[], ${pgTextArray(raws.map((r) => r.occurredAt?.toISOString()))}::text[],
+      ${pgJsonArray(raws.map((r) => r.payload))}::text[]) AS t(source_id, occurred_at, payload)
+    ON CONFLICT (user_id, provider, source_id) DO UPDATE SET payload = excluded.payload, processed_at = excluded.processed_at`);
+}
+
 async function insertInteractions(tx: Tx, userId: string, input: ChunkInput, items: NormalizedItem[]) {
   if (!items.length) return 0;
-  const values = items.map(({ interaction: d }) => ({ ...d, userId, batchId: input.batchId }));
-  const q = tx.insert(interactions).values(values);
+  const d = items.map((it) => it.interaction);
+  const col = <T>(f: (x: (typeof d)[number]) => T) => d.map(f);
   // Emails never change once sent; events do (time, title, attendees), so they update in place.
-  const rows =
+  const onConflict =
     input.provider === "gmail"
-      ? await q.onConflictDoNothing().returning({ id: interactions.id })
-      : await q
-          .onConflictDoUpdate({
-            target: [interactions.userId, interactions.source, interactions.sourceId],
-            set: {
-              type: sql`excluded.type`,
-              occurredAt: sql`excluded.occurred_at`,
-              subject: sql`excluded.subject`,
-              body: sql`excluded.body`,
-              summary: sql`excluded.summary`,
-              direction: sql`excluded.direction`,
-              metadata: sql`excluded.metadata`,
-              updatedAt: new Date(),
-            },
-          })
-          .returning({ id: interactions.id, fresh: sql<boolean>`(xmax = 0)` });
-  return rows.filter((r) => !("fresh" in r) || r.fresh).length;
+      ? sql`DO NOTHING RETURNING true AS fresh`
+      : sql`DO UPDATE SET type = excluded.type, occurred_at = excluded.occurred_at, subject = excluded.subject,
+          body = excluded.body, summary = excluded.summary, direction = excluded.direction,
+          metadata = excluded.metadata, updated_at = now()
+        RETURNING (xmax = 0) AS fresh`;
+  const r = await tx.execute<{ fresh: boolean }>(sql`INSERT INTO interactions
+      (user_id, type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata, batch_id)
+    SELECT ${userId}::uuid, t.type, t.source, t.source_id, t.occurred_at::timestamptz, t.subject, t.body, t.summary,
+      t.direction, t.thread_id, t.metadata::jsonb, ${input.batchId}::uuid
+    FROM unnest(${pgTextArray(col((x) => x.type))}::text[], ${pgTextArray(col((x) => x.source))}::text[],
+      ${pgTextArray(col((x) => x.sourceId))}::text[], ${pgTextArray(col((x) => x.occurredAt.toISOString()))}::text[],
+      ${pgTextArray(col((x) => x.subject))}::text[], ${pgTextArray(col((x) => x.body))}::text[],
+      ${pgTextArray(col((x) => x.summary))}::text[], ${pgTextArray(col((x) => x.direction))}::text[],
+      ${pgTextArray(col((x) => x.threadId))}::text[], ${pgJsonArray(col((x) => x.metadata))}::text[])
+      AS t(type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata)
+    ON CONFLICT (user_id, source, source_id) ${onConflict}`);
+  return r.rows.filter((x) => x.fresh).length;
 }
 
 async function removeInteractions(tx: Tx, userId: string, source: string, sourceIds: string[]) {

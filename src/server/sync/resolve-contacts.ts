@@ -4,6 +4,7 @@ import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
 import { contactIdentities, contacts, contactTags, tags } from "../db/schema/contacts";
 import type { Tx } from "../db/with-user";
 import type { ContactCandidate } from "./normalize-email";
+import { pgTextArray } from "./pg-arrays";
 
 export type CreationPolicy = "engaged" | "anyone" | "nobody";
 export type ImportSource = "gmail_import" | "calendar_import";
@@ -115,23 +116,50 @@ export function nameFromEmail(email: string): string {
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
 }
 
+const linkTail = (userId: string) => sql`
+    ON CONFLICT DO NOTHING
+    RETURNING contact_id, occurred_at
+  ), bumped AS (
+    UPDATE contacts c SET last_interaction_at = m.t
+    FROM (SELECT contact_id, max(occurred_at) t FROM links GROUP BY contact_id) m
+    WHERE c.id = m.contact_id AND c.user_id = ${userId}
+      AND (c.last_interaction_at IS NULL OR c.last_interaction_at < m.t)
+    RETURNING c.id
+  )
+  SELECT count(*)::int AS n FROM links`;
+
 /**
- * Links interactions to every live contact owning one of their participant emails
- * (metadata.participants, lower-cased), case-insensitively, in one statement, and
- * bumps the contacts' last_interaction_at. Scope: given source ids, or a whole batch.
+ * Links interactions to every live contact owning one of their participant emails,
+ * case-insensitively, in one statement, and bumps the contacts' last_interaction_at.
+ * Import chunks pass (source id, email) pairs they already know; a whole batch (or any
+ * set of interactions) is re-linked from metadata.participants.
  */
 export async function linkParticipants(
   tx: Tx,
   userId: string,
-  scope: { source: string; sourceIds: string[] } | { batchId: string },
+  scope:
+    | { source: string; pairs: { sourceId: string; email: string }[] }
+    | { source: string; sourceIds: string[] }
+    | { batchId: string },
 ): Promise<number> {
-  if ("sourceIds" in scope && !scope.sourceIds.length) return 0;
-  const where =
-    "batchId" in scope
-      ? sql`i.batch_id = ${scope.batchId}::uuid`
-      : sql`i.source = ${scope.source} AND i.source_id = ANY(${`{${scope.sourceIds.map(pgArrayItem).join(",")}}`}::text[])`;
-  const r = await tx.execute<{ contact_id: string }>(sql`
-    WITH links AS (
+  let r;
+  if ("pairs" in scope) {
+    if (!scope.pairs.length) return 0;
+    r = await tx.execute<{ n: number }>(sql`WITH links AS (
+      INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
+      SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at
+      FROM unnest(${pgTextArray(scope.pairs.map((p) => p.sourceId))}::text[], ${pgTextArray(scope.pairs.map((p) => p.email))}::text[]) AS p(source_id, email)
+      JOIN interactions i ON i.user_id = ${userId} AND i.source = ${scope.source} AND i.source_id = p.source_id
+      JOIN contact_identities ci ON ci.user_id = ${userId} AND ci.kind = 'email' AND ci.value_normalized = lower(p.email)
+      JOIN contacts c ON c.id = ci.contact_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+      ${linkTail(userId)}`);
+  } else {
+    if ("sourceIds" in scope && !scope.sourceIds.length) return 0;
+    const where =
+      "batchId" in scope
+        ? sql`i.batch_id = ${scope.batchId}::uuid`
+        : sql`i.source = ${scope.source} AND i.source_id = ANY(${pgTextArray(scope.sourceIds)}::text[])`;
+    r = await tx.execute<{ n: number }>(sql`WITH links AS (
       INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
       SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at
       FROM interactions i
@@ -139,19 +167,7 @@ export async function linkParticipants(
       JOIN contact_identities ci ON ci.user_id = i.user_id AND ci.kind = 'email' AND ci.value_normalized = lower(p.email)
       JOIN contacts c ON c.id = ci.contact_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
       WHERE i.user_id = ${userId} AND ${where}
-      ON CONFLICT DO NOTHING
-      RETURNING contact_id, occurred_at
-    ), bumped AS (
-      UPDATE contacts c SET last_interaction_at = m.t
-      FROM (SELECT contact_id, max(occurred_at) t FROM links GROUP BY contact_id) m
-      WHERE c.id = m.contact_id AND c.user_id = ${userId}
-        AND (c.last_interaction_at IS NULL OR c.last_interaction_at < m.t)
-      RETURNING c.id
-    )
-    SELECT contact_id FROM links`);
-  return r.rows.length;
-}
-
-function pgArrayItem(s: string): string {
-  return `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      ${linkTail(userId)}`);
+  }
+  return r.rows[0]?.n ?? 0;
 }
