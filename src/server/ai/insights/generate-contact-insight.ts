@@ -2,6 +2,7 @@ import { generateObject, NoObjectGeneratedError } from "ai";
 import type { Ctx } from "../../context";
 import { aiInsights } from "../../db/schema/ai";
 import { withUser } from "../../db/with-user";
+import { requireAi } from "../provider";
 import { UNTRUSTED_RULES } from "../untrusted";
 import { withGuardrails, type Tokens } from "../with-guardrails";
 import { loadInsightInput } from "./insight-input";
@@ -27,6 +28,7 @@ export async function generateContactInsight(
   ctx: Ctx,
   input: { contactId: string; background?: boolean },
 ): Promise<InsightOutcome> {
+  requireAi(); // 503 ai_not_configured before anything else
   const material = await loadInsightInput(ctx, input.contactId);
   const { value } = await withGuardrails<InsightValue>(
     ctx,

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Page } from "playwright-core";
+import { createStubServer } from "../tools/openai-stub/server";
+import { startServer } from "../tests/http/server";
+import { spec } from "./lib";
+
+async function signUp(page: Page) {
+  await page.goto("/signup");
+  await page.fill("#email", `e2e-ai-${randomUUID().slice(0, 8)}@test.local`);
+  await page.fill("#password", "assistant password 123");
+  await page.click("button[type=submit]");
+  await page.waitForURL((u) => u.pathname === "/");
+}
+
+/** POST through the browser session with the CSRF double-submit header (retry once like api-client). */
+async function apiPost(
+  page: Page,
+  path: string,
+  body: unknown,
+): Promise<{ ok: boolean; data: { id: string } }> {
+  return page.evaluate(
+    async ([p, b]) => {
+      const post = async () => {
+        const m = /(?:^|;\s*)csrf=([^;]*)/.exec(document.cookie);
+        const r = await fetch(p as string, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-csrf-token": m ? decodeURIComponent(m[1]!) : "" },
+          body: JSON.stringify(b),
+        });
+        return r.json() as Promise<{ ok: boolean; error?: string; data: { id: string } }>;
+      };
+      const first = await post();
+      return first.ok || first.error !== "missing_csrf" ? first : post();
+    },
+    [path, body] as const,
+  );
+}
+
+export default [
+  spec("without a provider the assistant explains how to configure one", async ({ page, screenshot }) => {
+    await signUp(page);
+    await page.goto("/assistant");
+    await page.getByText("The assistant is not set up yet").waitFor();
+    await page.getByText("AI_PROVIDER").first().waitFor();
+    await screenshot("not-configured");
+  }),
+
+  spec(
+    "asks, sees tool activity and cited contacts, confirms a proposed note (stub provider)",
+    async ({ context, screenshot }) => {
+      const stub = createStubServer();
+      await new Promise<void>((r) => stub.listen(0, "127.0.0.1", r));
+      const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/v1`;
+      const server = await startServer({
+        AI_PROVIDER: "openai-compatible",
+        AI_BASE_URL: stubUrl,
+        AI_API_KEY: "stub",
+      });
+      const ctx = await context.browser()!.newContext({ baseURL: server.url });
+      const page = await ctx.newPage();
+      try {
+        await signUp(page);
+        const kim = await apiPost(page, "/api/v1/contacts", {
+          displayName: "Kim Ito",
+          stage: "At Risk Client",
+        });
+        assert.ok(kim.ok, "contact created");
+
+        await page.goto("/assistant");
+        await page.getByTestId("credits-left").filter({ hasText: "200 of 200" }).waitFor();
+        await page.fill("#assistant-prompt", "Who should I follow up with?");
+        await page.keyboard.press("Enter");
+        await page
+          .getByTestId("tool-activity")
+          .filter({ hasText: "Checked who needs a follow-up" })
+          .waitFor();
+        const answer = page.getByTestId("assistant-message").last();
+        await answer.getByRole("link", { name: "Kim Ito" }).first().waitFor();
+        assert.equal(
+          await answer.getByRole("link", { name: "Kim Ito" }).first().getAttribute("href"),
+          `/contacts/${kim.data.id}`,
+        );
+        await page.getByTestId("credits-left").filter({ hasText: "199 of 200" }).waitFor();
+        await screenshot("answer-with-citation");
+
+        await page.fill("#assistant-prompt", "Add a note for Kim Ito");
+        await page.keyboard.press("Enter");
+        const proposal = page.getByTestId("proposal");
+        await proposal.getByText("Check in with Kim Ito").waitFor();
+        await screenshot("proposal");
+        await proposal.getByRole("button", { name: "Save to contact" }).click();
+        await proposal.getByText("Saved to the contact.").waitFor();
+
+        // The conversation is persisted: reloading shows it in the thread list and reopens it.
+        await page.reload();
+        await page.getByTestId("thread-list").getByText("Who should I follow up with?").click();
+        await page.getByTestId("proposal").getByText("Saved to the contact.").waitFor();
+        await screenshot("thread-reopened");
+      } finally {
+        await ctx.close();
+        await server.stop();
+        await new Promise((r) => stub.close(r));
+      }
+    },
+  ),
+];
