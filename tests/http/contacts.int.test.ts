@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useHttpServer, type TestClient } from "./harness";
 
-type Ok<T> = { ok: true; data: T };
+type Ok<T> = { ok: boolean; data: T };
 type Err = {
-  ok: false;
+  ok: boolean;
   error: string;
   details?: { fields?: Record<string, string[]> } & Record<string, unknown>;
 };

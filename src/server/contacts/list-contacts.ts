@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { contacts } from "../db/schema/contacts";
 import { contactMatch } from "../search/text-query";
+import { matchingContactIds } from "../search/candidate-ids";
 import { listContactsQuery, type ListContactsQuery } from "./schemas";
 import { summariesFor, type ContactSummary } from "./contact-dto";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -25,7 +26,11 @@ function sortKey(sort: string, order: "asc" | "desc"): { expr: SQL; cast: SQL } 
 }
 
 /** Filtered conditions shared by the list and exports (always scoped to the user). */
-export function contactFilters(userId: string, q: ReturnType<typeof listContactsQuery.parse>): SQL[] {
+export function contactFilters(
+  userId: string,
+  q: ReturnType<typeof listContactsQuery.parse>,
+  qIds?: string[],
+): SQL[] {
   const w: SQL[] = [sql`contacts.user_id = ${userId}`];
   if (q.view === "deleted")
     w.push(
@@ -56,7 +61,16 @@ export function contactFilters(userId: string, q: ReturnType<typeof listContacts
   if (q.noContactInDays)
     w.push(sql`(contacts.last_interaction_at IS NULL
       OR contacts.last_interaction_at < now() - make_interval(days => ${q.noContactInDays}))`);
-  if (q.q) w.push(contactMatch(q.q));
+  if (q.q && qIds)
+    w.push(
+      qIds.length
+        ? sql`contacts.id IN (${sql.join(
+            qIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
+  else if (q.q) w.push(contactMatch(userId, q.q));
   return w;
 }
 
@@ -65,7 +79,9 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
   const q = listContactsQuery.parse(raw);
   const order = q.order ?? (q.sort === "name" ? "asc" : "desc");
   const { expr, cast } = sortKey(q.sort, order);
-  const where = contactFilters(ctx.userId, q);
+  // Index-driven candidate ids first (see candidate-ids.ts for why not under RLS).
+  const qIds = q.q ? await matchingContactIds(ctx, q.q) : undefined;
+  const where = contactFilters(ctx.userId, q, qIds);
   const filtersOnly = sql.join(where, sql` AND `);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);

@@ -8,6 +8,7 @@ import { listContactsQuery } from "../contacts/schemas";
 import { loadExtras, type ContactRow } from "../contacts/contact-dto";
 import { toCsvRow } from "../imports/parse-csv";
 import { toVcard } from "./to-vcard";
+import { matchingContactIds } from "../search/candidate-ids";
 
 export const exportQuery = listContactsQuery.omit({ cursor: true, limit: true, sort: true, order: true });
 
@@ -64,7 +65,7 @@ export async function* exportContacts(
   input: { format: "csv" | "vcard"; filters: z.input<typeof exportQuery> },
 ): AsyncGenerator<string> {
   const q = listContactsQuery.parse(input.filters);
-  const where = contactFilters(ctx.userId, q);
+  const where = contactFilters(ctx.userId, q, q.q ? await matchingContactIds(ctx, q.q) : undefined);
   if (input.format === "csv") yield "\uFEFF" + toCsvRow(CSV_HEADER) + "\r\n";
   let after: string | null = null;
   for (;;) {

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { withUser, type Tx } from "../db/with-user";
-import { contactMatch, prefixTsQuery, queryWords } from "./text-query";
+import { withUser } from "../db/with-user";
+import { prefixTsQuery, queryWords } from "./text-query";
+import { candidateIds } from "./candidate-ids";
 import { searchQuery, type SearchHit, type SearchQuery } from "./schemas";
 
 // Each branch ranks at most this many candidates, so a common word over 500k interactions
@@ -33,67 +34,70 @@ export function snippetAround(text: string, q: string, width = 160): string {
   );
 }
 
+const ids = (xs: string[]) =>
+  sql`(${sql.join(
+    xs.map((x) => sql`${x}::uuid`),
+    sql`, `,
+  )})`;
+
 /**
  * Ranked keyword search over contact names/emails/phones (full-text + trigram for typos),
- * note bodies and interaction subjects (full-text prefix). Reusable inside a caller's
- * transaction (hybrid search). Deleted contacts and their notes/interactions are excluded.
+ * note bodies and interaction subjects (full-text prefix). Candidates come from index scans
+ * (see candidate-ids.ts); ranking reads only those rows, under RLS. Reusable by hybrid
+ * search. Deleted contacts and their notes/interactions are excluded.
  */
-export async function keywordSearchInTx(tx: Tx, userId: string, raw: SearchQuery): Promise<SearchHit[]> {
+export async function keywordSearch(ctx: Ctx, raw: SearchQuery): Promise<{ hits: SearchHit[] }> {
   const { q, limit, types } = searchQuery.parse(raw);
-  const want = new Set(types ?? ["contact", "interaction", "note"]);
+  const want = new Set(types ?? (["contact", "interaction", "note"] as const));
+  const c = await candidateIds(ctx, q, { types: want, limit: CANDIDATES });
   const needle = q.toLowerCase();
   const ts = prefixTsQuery(needle);
-  // Lower than pg_trgm's 0.6 default so one-letter typos in short names still match.
-  await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-  const branches = [];
-  if (want.has("contact"))
+  const userId = ctx.userId;
+  const branches: SQL[] = [];
+  if (c.contact.length)
     branches.push(sql`(SELECT 'contact' AS type, c.id, c.id AS contact_id, c.display_name AS title,
         c.search_text AS text, c.display_name AS contact_name, c.last_interaction_at AS at,
         greatest(word_similarity(${needle}, c.search_text), similarity(${needle}, lower(c.display_name)))
           + CASE WHEN lower(c.display_name) LIKE ${needle.replace(/[\\%_]/g, "\\$&") + "%"} THEN 0.3 ELSE 0 END AS score
-      FROM (SELECT * FROM contacts WHERE user_id = ${userId} AND deleted_at IS NULL AND ${contactMatch(q)}
-            LIMIT ${CANDIDATES}) c
+      FROM contacts c WHERE c.user_id = ${userId} AND c.deleted_at IS NULL AND c.id IN ${ids(c.contact)}
       ORDER BY score DESC LIMIT ${limit})`);
-  if (ts && want.has("note"))
+  if (ts && c.note.length)
     branches.push(sql`(SELECT 'note' AS type, n.id, n.contact_id, c.display_name AS title, left(n.body, 4000) AS text,
         c.display_name AS contact_name, n.created_at AS at,
         0.4 + least(0.6, ts_rank(to_tsvector('simple', n.body), to_tsquery('simple', ${ts})) * 6) AS score
-      FROM (SELECT * FROM notes WHERE user_id = ${userId}
-              AND to_tsvector('simple', body) @@ to_tsquery('simple', ${ts}) LIMIT ${CANDIDATES}) n
-      JOIN contacts c ON c.id = n.contact_id AND c.deleted_at IS NULL
+      FROM notes n JOIN contacts c ON c.id = n.contact_id AND c.deleted_at IS NULL
+      WHERE n.user_id = ${userId} AND n.id IN ${ids(c.note)}
       ORDER BY score DESC LIMIT ${limit})`);
-  if (ts && want.has("interaction"))
+  if (ts && c.interaction.length)
     branches.push(sql`(SELECT 'interaction' AS type, i.id, l.contact_id, coalesce(i.subject, '') AS title,
         coalesce(i.subject, '') AS text, l.display_name AS contact_name, i.occurred_at AS at,
         0.35 + least(0.6, ts_rank(to_tsvector('simple', coalesce(i.subject, '')), to_tsquery('simple', ${ts})) * 6) AS score
-      FROM (SELECT * FROM interactions WHERE user_id = ${userId}
-              AND to_tsvector('simple', coalesce(subject, '')) @@ to_tsquery('simple', ${ts}) LIMIT ${CANDIDATES}) i
+      FROM interactions i
       JOIN LATERAL (SELECT ic.contact_id, c.display_name FROM interaction_contacts ic
           JOIN contacts c ON c.id = ic.contact_id AND c.deleted_at IS NULL
           WHERE ic.interaction_id = i.id AND ic.user_id = ${userId} LIMIT 1) l ON true
+      WHERE i.user_id = ${userId} AND i.id IN ${ids(c.interaction)}
       ORDER BY score DESC, i.occurred_at DESC LIMIT ${limit})`);
-  if (!branches.length) return [];
-  const r = await tx.execute<Row>(
-    sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) h ORDER BY score DESC LIMIT ${limit}`,
+  if (!branches.length) return { hits: [] };
+  const r = await withUser(ctx.db, userId, (tx) =>
+    tx.execute<Row>(
+      sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) h ORDER BY score DESC LIMIT ${limit}`,
+    ),
   );
-  return r.rows.map((x) => ({
-    type: x.type,
-    id: x.id,
-    contactId: x.contact_id,
-    title: x.title ?? "",
-    // A contact's snippet is its emails/phones (search_text after the lower-cased name).
-    snippet:
-      x.type === "contact"
-        ? (x.text ?? "").slice(x.contact_name.length).trim().split(" ").slice(0, 3).join(" ")
-        : snippetAround(x.text ?? "", q),
-    score: Math.round(Number(x.score) * 1000) / 1000,
-    contactName: x.contact_name,
-    at: x.at ? new Date(x.at).toISOString() : null,
-  }));
-}
-
-export async function keywordSearch(ctx: Ctx, input: SearchQuery): Promise<{ hits: SearchHit[] }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => ({
-    hits: await keywordSearchInTx(tx, ctx.userId, input),
-  }));
+  return {
+    hits: r.rows.map((x) => ({
+      type: x.type,
+      id: x.id,
+      contactId: x.contact_id,
+      title: x.title ?? "",
+      // A contact's snippet is its emails/phones (search_text after the lower-cased name).
+      snippet:
+        x.type === "contact"
+          ? (x.text ?? "").slice(x.contact_name.length).trim().split(" ").slice(0, 3).join(" ")
+          : snippetAround(x.text ?? "", q),
+      score: Math.round(Number(x.score) * 1000) / 1000,
+      contactName: x.contact_name,
+      at: x.at ? new Date(x.at).toISOString() : null,
+    })),
+  };
 }

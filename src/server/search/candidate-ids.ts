@@ -1,0 +1,46 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Ctx } from "../context";
+import { withSystem } from "../db/with-user";
+import { contactCandidates, prefixTsQuery } from "./text-query";
+
+export type Candidates = { contact: string[]; note: string[]; interaction: string[] };
+
+/**
+ * Finds candidate ids with index scans. Why not under withUser: with row-level security
+ * Postgres may only use an index for LEAKPROOF operators, and ILIKE, pg_trgm's <% and
+ * full-text @@ are not — under the omnicrm_app policy every search became a sequential scan
+ * (seconds over 500k interactions). So this one step runs as omnicrm_system with an explicit
+ * user_id filter in every arm, returns ids only, and the caller reads and ranks the rows in
+ * its own withUser transaction, where RLS filters them again.
+ */
+export async function candidateIds(
+  ctx: Ctx,
+  q: string,
+  opts: { types: Set<keyof Candidates>; limit: number },
+): Promise<Candidates> {
+  const u = ctx.userId;
+  const ts = prefixTsQuery(q.toLowerCase());
+  const parts: SQL[] = [];
+  if (opts.types.has("contact"))
+    parts.push(sql`(SELECT 'contact' AS t, id FROM (${contactCandidates(u, q, opts.limit)}) c)`);
+  if (ts && opts.types.has("note"))
+    parts.push(sql`(SELECT 'note', id FROM notes WHERE user_id = ${u}
+      AND to_tsvector('simple', body) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
+  if (ts && opts.types.has("interaction"))
+    parts.push(sql`(SELECT 'interaction', id FROM interactions WHERE user_id = ${u}
+      AND to_tsvector('simple', coalesce(subject, '')) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
+  const out: Candidates = { contact: [], note: [], interaction: [] };
+  if (!parts.length) return out;
+  const r = await withSystem(ctx.db, async (tx) => {
+    // Lower than pg_trgm's 0.6 default so one-letter typos in short names still match.
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+    return tx.execute<{ t: keyof Candidates; id: string }>(sql.join(parts, sql` UNION ALL `));
+  });
+  for (const row of r.rows) out[row.t].push(row.id);
+  return out;
+}
+
+/** Contact ids matching `q` (name/email/phone), at most `limit`, for list/export filters. */
+export async function matchingContactIds(ctx: Ctx, q: string, limit = 5000): Promise<string[]> {
+  return (await candidateIds(ctx, q, { types: new Set(["contact"]), limit })).contact;
+}
