@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import type { DbHandle } from "../db/client";
 import { contacts } from "../db/schema/contacts";
 import { interactions } from "../db/schema/interactions";
@@ -7,6 +8,7 @@ import { withUser } from "../db/with-user";
 import { useTestDb } from "../testing/test-db";
 import { approveImport } from "./approve-import";
 import { loadBatch } from "./batch-progress";
+import { previewGmail } from "./preview-gmail";
 import { syncGmail } from "./sync-gmail";
 import { connectedUser, listedIds, setupGoogleEmulator } from "./testing/google-test-env";
 
@@ -34,6 +36,11 @@ describe("Gmail import", () => {
     });
     const expected = (await listedIds(emu(), account)).length;
     emu().control.resetStats();
+    const preview = await previewGmail(ctx);
+    expect(preview.estimatedTotal).toBe(expected);
+    expect(preview.sampleSubjects.length).toBeGreaterThan(0);
+    expect(Object.keys(preview.countByLabel)).toContain("INBOX");
+    expect((await countRows(ctx)).i).toBe(0); // preview writes nothing but its audit row
     const { batchId } = await approveImport(ctx, { service: "gmail" });
     await syncGmail(ctx, { batchId, incremental: false });
     const n = await countRows(ctx);
@@ -103,5 +110,18 @@ describe("Gmail import", () => {
     );
     expect(late!.n).toBe(1);
     void contacts;
+  });
+
+  it("answers not_found when the Gmail flag is off", async () => {
+    const { ctx } = await connectedUser(h, emu(), { mailbox: { messages: 5 } });
+    process.env.FEATURE_GOOGLE_GMAIL_RO = "0";
+    resetEnvCache();
+    try {
+      await expect(previewGmail(ctx)).rejects.toMatchObject({ code: "not_found" });
+      await expect(approveImport(ctx, { service: "gmail" })).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      process.env.FEATURE_GOOGLE_GMAIL_RO = "1";
+      resetEnvCache();
+    }
   });
 });
