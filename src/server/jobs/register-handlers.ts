@@ -1,3 +1,4 @@
+import { registerAiHandlers } from "../ai/jobs/register-ai-handlers";
 import { registerSyncHandlers } from "../sync/register-sync-handlers";
 
 /**
@@ -7,4 +8,5 @@ import { registerSyncHandlers } from "../sync/register-sync-handlers";
  */
 export function registerAllHandlers(): void {
   registerSyncHandlers();
+  registerAiHandlers();
 }
