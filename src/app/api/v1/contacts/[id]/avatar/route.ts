@@ -11,8 +11,6 @@ export const PUT = userRoute(avatarUploadContract, async ({ ctx, params, req }) 
   return setAvatar(ctx, { contactId: pathId(params), bytes: up.bytes });
 });
 
-export const POST = PUT;
-
 export const GET = userRoute(avatarGetContract, async ({ ctx, params }) => {
   const { bytes, mime } = await readAvatar(ctx, { contactId: pathId(params) });
   return new Response(new Uint8Array(bytes), {
