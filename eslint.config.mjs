@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      ".next-test*/**",
       "node_modules/**",
       ".data/**",
       "coverage/**",

@@ -6,7 +6,7 @@ import { startServer } from "../tests/http/server";
 import type { Spec } from "./lib";
 
 // A tiny runner over playwright-core (no browser downloads): Debian's chromium, one app
-// server for the whole run (built into .next-test like the HTTP tests), a fresh browser
+// server for the whole run (built like the HTTP tests, tests/http/build.ts), a fresh browser
 // context per test, screenshots in test-results/. Usage: npm run e2e [-- filter]
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = [

@@ -98,6 +98,18 @@ describe("accounts (HTTP)", () => {
     expect(meA.json.data).toEqual({ id: a.userId, email: a.email });
     expect(meB.json.data).toEqual({ id: b.userId, email: b.email });
     expect(meB.text).not.toContain(a.email);
+
+    // And on real data: B cannot list, read or change A's contact (404, never 403).
+    const created = await a.post<Env<{ id: string }>>("/api/v1/contacts", { displayName: "Alice Private" });
+    expect(created.status).toBe(201);
+    const id = created.json.data.id;
+    const list = await b.get("/api/v1/contacts");
+    expect(list.status).toBe(200);
+    expect(list.text).not.toContain("Alice Private");
+    expect((await b.get(`/api/v1/contacts/${id}`)).status).toBe(404);
+    expect((await b.patch(`/api/v1/contacts/${id}`, { displayName: "pwned" })).status).toBe(404);
+    const mine = await a.get(`/api/v1/contacts/${id}`);
+    expect(mine.text).toContain("Alice Private");
   });
 
   it("answers 401 unauthorized on user routes without a session and with a forged cookie", async () => {

@@ -1,3 +1,24 @@
+/**
+ * HTTP test harness: the real app (`next start` on a production build) per test file.
+ *
+ *   import { useHttpServer } from "./harness";
+ *   describe("contacts (HTTP)", () => {
+ *     const h = useHttpServer();               // one server for this file
+ *     it("…", async () => {
+ *       const a = await h.signUp();            // signed-in client with cookie jar + CSRF
+ *       const r = await a.post("/api/v1/contacts", { displayName: "Ann" });
+ *       expect(r.status).toBe(201);            // r.json is the parsed envelope
+ *     });
+ *   });
+ *
+ * - Build: once into .next-test-builds/ (lock + source stamp; one build per vitest run). Set
+ *   HTTP_TEST_REUSE_BUILD=1 locally to reuse an existing build while editing only tests.
+ * - Data: fresh temp DATA_DIR (embedded PGlite), or TEST_DATABASE_URL/DATABASE_URL and
+ *   REDIS_URL when set (the harness migrates Postgres first).
+ * - Each client has its own cookie jar and X-Forwarded-For IP (TRUST_PROXY is on), so
+ *   IP-keyed rate limits never leak between tests; per-user limits are 60 requests/minute.
+ * - `h.server().waitForLog(line => …)` reads the server's pino output (e.g. reset links).
+ */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { TestClient } from "./client";
@@ -19,7 +40,7 @@ export type Harness = {
 
 /**
  * One running app per test file: call at the top of a describe/file. The first file
- * builds the app into .next-test (shared by all files, rebuilt only when sources change).
+ * builds the app into .next-test-builds/ (shared by all files, rebuilt only when sources change).
  */
 export function useHttpServer(extraEnv: Record<string, string> = {}): Harness {
   let server: TestServer | undefined;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DIST_DIR, ROOT, ensureBuilt } from "./build";
+import { ROOT, ensureBuilt } from "./build";
 
 export type TestServer = {
   url: string;
@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
  * client can present its own X-Forwarded-For and IP-keyed limits never leak between tests.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  await ensureBuilt();
+  const distDir = await ensureBuilt();
   const dbUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
   if (dbUrl) await migrateOnce(dbUrl);
   const port = await freePort();
@@ -50,7 +50,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       env: {
         ...process.env,
         NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(port),
         APP_URL: url,
@@ -84,7 +84,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let exited = false;
   child.on("exit", () => (exited = true));
 
-  const deadline = Date.now() + 90_000;
+  // Generous: a loaded 2-core machine (parallel builds, test files) slows the first boot.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (exited) throw new Error(`server exited:\n${lines.map((l) => JSON.stringify(l)).join("\n")}`);
     try {
@@ -93,7 +94,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("server did not become healthy in 90s");
+    if (Date.now() > deadline) {
+      const tail = lines
+        .slice(-30)
+        .map((l) => JSON.stringify(l))
+        .join("\n");
+      process.kill(-child.pid!, "SIGKILL");
+      throw new Error(`server did not become healthy in 180s; last log lines:\n${tail}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 
