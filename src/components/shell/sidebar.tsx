@@ -24,7 +24,7 @@ export function Sidebar({ footer }: { footer?: ReactNode }) {
                 aria-current={isActive ? "page" : undefined}
                 className={`flex flex-col items-center gap-1 rounded-lg px-3 py-2 text-xs md:flex-row md:gap-3 md:text-sm ${
                   isActive
-                    ? "bg-primary/10 font-medium text-primary"
+                    ? "bg-primary/10 font-medium text-primary-hover"
                     : "text-muted hover:bg-bg hover:text-text"
                 }`}
               >
