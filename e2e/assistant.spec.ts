@@ -14,28 +14,22 @@ async function signUp(page: Page) {
   await page.waitForURL((u) => u.pathname === "/");
 }
 
-/** POST through the browser session with the CSRF double-submit header (retry once like api-client). */
+/** POST with the browser session's cookies and the CSRF double-submit header (retry once like api-client). */
 async function apiPost(
   page: Page,
   path: string,
   body: unknown,
 ): Promise<{ ok: boolean; data: { id: string } }> {
-  return page.evaluate(
-    async ([p, b]) => {
-      const post = async () => {
-        const m = /(?:^|;\s*)csrf=([^;]*)/.exec(document.cookie);
-        const r = await fetch(p as string, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-csrf-token": m ? decodeURIComponent(m[1]!) : "" },
-          body: JSON.stringify(b),
-        });
-        return r.json() as Promise<{ ok: boolean; error?: string; data: { id: string } }>;
-      };
-      const first = await post();
-      return first.ok || first.error !== "missing_csrf" ? first : post();
-    },
-    [path, body] as const,
-  );
+  const post = async () => {
+    const csrf = (await page.context().cookies()).find((c) => c.name === "csrf")?.value ?? "";
+    const r = await page.request.post(path, {
+      data: body,
+      headers: { "x-csrf-token": decodeURIComponent(csrf), origin: new URL(page.url()).origin },
+    });
+    return (await r.json()) as { ok: boolean; error?: string; data: { id: string } };
+  };
+  const first = await post();
+  return first.ok || first.error !== "missing_csrf" ? first : post();
 }
 
 export default [
