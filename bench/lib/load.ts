@@ -1,0 +1,50 @@
+import { createRequire } from "node:module";
+import { percentile } from "./stats";
+
+type Instance = {
+  on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
+type Result = {
+  duration: number;
+  requests: { total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+type Autocannon = (
+  o: {
+    url: string;
+    connections: number;
+    duration: number;
+    headers?: Record<string, string>;
+    timeout?: number;
+  },
+  cb: (err: Error | null, r: Result) => void,
+) => Instance;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+export type LoadResult = { rps: number; p50: number; p95: number; p99: number; errors: number; n: number };
+
+/** One autocannon run; percentiles from every response time (autocannon's own summary has no p95). */
+export function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<LoadResult> {
+  const lat: number[] = [];
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 }, (err, r) => {
+      if (err) return reject(err);
+      resolve({
+        rps: r.requests.total / r.duration,
+        p50: percentile(lat, 50),
+        p95: percentile(lat, 95),
+        p99: percentile(lat, 99),
+        errors: r.errors + r.timeouts + r.non2xx,
+        n: r.requests.total,
+      });
+    });
+    inst.on("response", (_c, _s, _b, ms) => lat.push(ms));
+  });
+}
