@@ -78,7 +78,11 @@ export const envSchema = z.object({
   JOBS_CONCURRENCY: int(4, 1, 256),
   JOBS_PER_USER_CONCURRENCY: int(2, 1, 64),
 
-  AI_PROVIDER: z.enum(["openai", "openrouter", "openai-compatible"]).optional(),
+  // An empty value means "unset", as for every optional variable (e.g. `AI_PROVIDER=` in a .env).
+  AI_PROVIDER: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.enum(["openai", "openrouter", "openai-compatible"]).optional(),
+  ),
   AI_BASE_URL: optionalUrl,
   AI_API_KEY: str(),
   AI_CHAT_MODEL: str(200),

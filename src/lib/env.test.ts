@@ -39,3 +39,10 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production");
   });
 });
+
+describe("optional variables", () => {
+  it("treats an empty AI_PROVIDER as unset and rejects unknown providers", () => {
+    expect(parseEnv({ AI_PROVIDER: "" }).AI_PROVIDER).toBeUndefined();
+    expect(() => parseEnv({ AI_PROVIDER: "anthropic" })).toThrow(/AI_PROVIDER/);
+  });
+});
