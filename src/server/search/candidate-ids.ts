@@ -24,11 +24,12 @@ export async function candidateIds(
   if (opts.types.has("contact"))
     parts.push(sql`(SELECT 'contact' AS t, id FROM (${contactCandidates(u, q, opts.limit)}) c)`);
   if (ts && opts.types.has("note"))
-    parts.push(sql`(SELECT 'note', id FROM notes WHERE user_id = ${u}
+    parts.push(sql`(SELECT 'note' AS t, id FROM notes WHERE user_id = ${u}
       AND to_tsvector('simple', body) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
   if (ts && opts.types.has("interaction"))
-    parts.push(sql`(SELECT 'interaction', id FROM interactions WHERE user_id = ${u}
+    parts.push(sql`(SELECT 'interaction' AS t, id FROM interactions WHERE user_id = ${u}
       AND to_tsvector('simple', coalesce(subject, '')) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
+  // Every arm names its column `t`: whichever arm comes first names the UNION's columns.
   const out: Candidates = { contact: [], note: [], interaction: [] };
   if (!parts.length) return out;
   const r = await withSystem(ctx.db, async (tx) => {

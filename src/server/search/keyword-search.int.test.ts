@@ -60,4 +60,23 @@ describe("keyword search", () => {
     await deleteContact(a, { id: c.id });
     expect((await keywordSearch(a, { q: "zanzibar" })).hits).toEqual([]);
   });
+
+  it("filters by any single type or pair of types (the first UNION arm names the columns)", async () => {
+    const ctx = await newUserCtx(h);
+    const c = await createContact(ctx, { displayName: "Juniper Okafor" });
+    await createNote(ctx, { contactId: c.id, body: "juniper oil for the shoulder" });
+    await logInteraction(ctx, {
+      type: "call",
+      occurredAt: new Date().toISOString(),
+      subject: "Juniper follow-up call",
+      contactIds: [c.id],
+    });
+    const kinds = async (types: ("contact" | "note" | "interaction")[]) =>
+      [...new Set((await keywordSearch(ctx, { q: "juniper", types })).hits.map((x) => x.type))].sort();
+    expect(await kinds(["contact"])).toEqual(["contact"]);
+    expect(await kinds(["note"])).toEqual(["note"]);
+    expect(await kinds(["interaction"])).toEqual(["interaction"]);
+    expect(await kinds(["note", "interaction"])).toEqual(["interaction", "note"]);
+    expect(await kinds(["contact", "interaction"])).toEqual(["contact", "interaction"]);
+  });
 });
