@@ -5,3 +5,4 @@ export * from "./interactions";
 export * from "./ai";
 export * from "./jobs";
 export * from "./sync";
+export * from "./push";
