@@ -97,6 +97,15 @@ export const envSchema = z.object({
   AI_INSIGHT_DEBOUNCE_HOURS: int(24, 0, 24 * 365),
 
   RETENTION_RAW_EVENTS_DAYS: int(90, 1, 3650),
+
+  // Uploaded files (avatars): an S3-compatible bucket (path-style URLs) when S3_BUCKET is set,
+  // otherwise DATA_DIR/uploads on local disk.
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: str(255),
+  S3_REGION: z.string().trim().max(64).default("us-east-1"),
+  S3_ACCESS_KEY_ID: str(512),
+  S3_SECRET_ACCESS_KEY: str(),
+
   SENTRY_DSN: optionalUrl,
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
 });

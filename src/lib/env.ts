@@ -31,6 +31,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   ) {
     missing.push("AI_BASE_URL: required when AI_PROVIDER=openai-compatible");
   }
+  if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
+    missing.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when S3_BUCKET is set");
   if (missing.length) throw new EnvError(missing);
   return env;
 }

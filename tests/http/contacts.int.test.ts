@@ -119,7 +119,7 @@ describe("contacts API (HTTP)", () => {
     const big = await c.put(
       `/api/v1/contacts/${id}/avatar`,
       undefined,
-      multipart({}, { name: "a.png", type: "image/png", content: "x".repeat(2 * 1024 * 1024 + 100) }),
+      multipart({}, { name: "a.png", type: "image/png", content: "x".repeat(5 * 1024 * 1024 + 100) }),
     );
     expect(big.status).toBe(413);
     const svg = await c.put(

@@ -80,7 +80,8 @@ export const restoreContactContract = defineContract({
 export const avatarUploadContract = defineContract({
   method: "PUT",
   path: "/api/v1/contacts/{id}/avatar",
-  summary: "Upload a contact avatar (multipart field `file`; png/jpeg/webp/gif ≤ 2 MB)",
+  summary:
+    "Upload a contact avatar (multipart field `file`; PNG or JPEG ≤ 5 MB, stored as a ≤256×256 centre crop)",
   tags,
   auth: "user",
   response: z.object({ avatarUrl: z.string() }),
