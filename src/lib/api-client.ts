@@ -33,11 +33,13 @@ function csrfToken(): string {
 async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") headers["x-csrf-token"] = csrfToken();
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // FormData (uploads) sets its own multipart content-type with the boundary.
+  const form = typeof FormData !== "undefined" && body instanceof FormData;
+  if (body !== undefined && !form) headers["content-type"] = "application/json";
   const res = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     credentials: "same-origin",
   });
   const env = (await res.json().catch(() => null)) as
@@ -54,6 +56,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => call<T>("PUT", path, body),
   patch: <T>(path: string, body?: unknown) => call<T>("PATCH", path, body),
   delete: <T>(path: string, body?: unknown) => call<T>("DELETE", path, body),
+  /** Multipart upload (`file` plus text fields), same CSRF and envelope handling. */
+  upload: <T>(method: "POST" | "PUT", path: string, form: FormData) => call<T>(method, path, form),
 };
 
 /** Plain-words message for an error code (forms show field messages first). */

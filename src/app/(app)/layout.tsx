@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { PageChrome } from "@/components/shell/page-chrome";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { authenticateHeaders } from "@/server/auth/authenticate";
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="min-h-screen">
       <Sidebar footer={<UserMenu email={user.email} />} />
       <main className="mx-auto max-w-[1200px] px-4 pb-24 pt-6 md:ml-56 md:px-8 md:pb-8">{children}</main>
+      <PageChrome />
     </div>
   );
 }

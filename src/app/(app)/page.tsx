@@ -1,13 +1,7 @@
-import { PageChrome } from "@/components/shell/page-chrome";
 import { DashboardView } from "./_components/dashboard-view";
 
 export const metadata = { title: "Dashboard" };
 
 export default function Page() {
-  return (
-    <>
-      <DashboardView />
-      <PageChrome />
-    </>
-  );
+  return <DashboardView />;
 }

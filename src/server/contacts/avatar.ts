@@ -8,9 +8,10 @@ import { objectStore } from "../storage/object-store";
 import { requireContact } from "./contact-helpers";
 import { avatarUrl } from "./contact-dto";
 import { resizeAvatar } from "./avatar-image";
+import { MAX_AVATAR_BYTES } from "./constants";
 
-/** Upload limit before resizing; what is stored is a ≤256×256 re-encoded PNG or JPEG. */
-export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
+// Upload limit before resizing; what is stored is a ≤256×256 re-encoded PNG or JPEG.
+export { MAX_AVATAR_BYTES };
 
 const MIME: Record<string, string> = {
   png: "image/png",

@@ -4,8 +4,9 @@ import { withUser } from "../db/with-user";
 import { contacts } from "../db/schema/contacts";
 import { AppError } from "../errors";
 import { requireContact } from "./contact-helpers";
+import { RESTORE_WINDOW_DAYS } from "./constants";
 
-export const RESTORE_WINDOW_DAYS = 30;
+export { RESTORE_WINDOW_DAYS };
 
 /** Soft delete: the contact leaves lists and search but can be restored for 30 days. */
 export async function deleteContact(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { contactSources, lifecycleStages } from "../db/schema/contacts";
+import { contactSources, lifecycleStages } from "./constants";
 import { emailSchema, phoneSchema } from "./identity-normalize";
 
 export const stageSchema = z.enum(lifecycleStages);

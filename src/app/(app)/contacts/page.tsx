@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import { PageChrome } from "@/components/shell/page-chrome";
 import { Skeleton } from "@/components/ui/spinner";
 import { ContactsView } from "./_components/contacts-view";
 
@@ -7,11 +6,8 @@ export const metadata = { title: "Contacts" };
 
 export default function Page() {
   return (
-    <>
-      <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-        <ContactsView />
-      </Suspense>
-      <PageChrome />
-    </>
+    <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+      <ContactsView />
+    </Suspense>
   );
 }

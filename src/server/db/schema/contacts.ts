@@ -14,18 +14,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, userId } from "./columns";
 
-export const lifecycleStages = [
-  "Prospect",
-  "New Client",
-  "Core Client",
-  "Referring Client",
-  "VIP Client",
-  "Lost Client",
-  "At Risk Client",
-] as const;
-export type LifecycleStage = (typeof lifecycleStages)[number];
+import { contactSources, lifecycleStages, type LifecycleStage } from "../../contacts/constants";
 
-export const contactSources = ["manual", "csv_import", "gmail_import", "calendar_import"] as const;
+// Re-exported so server code can keep importing them with the table.
+export { contactSources, lifecycleStages, type LifecycleStage };
 
 export const contacts = pgTable(
   "contacts",

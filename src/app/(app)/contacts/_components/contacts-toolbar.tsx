@@ -1,7 +1,8 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { Input, Select } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { Input } from "@/components/ui/input";
 import { STAGES } from "@/components/ui/stage-badge";
 import type { TagView } from "@/components/contacts/types";
 import type { ListParams } from "./use-contact-list";
@@ -22,6 +23,8 @@ const sorts = [
   ["created:asc", "Oldest first"],
 ] as const;
 
+const quiet = [14, 30, 45, 90, 180].map((d) => [String(d), `No contact in ${d} days`] as const);
+
 /** Search-as-you-type plus filters; every control is labelled (some visually hidden). */
 export function ContactsToolbar({
   params,
@@ -33,7 +36,6 @@ export function ContactsToolbar({
   tags: TagView[];
 }) {
   const filtered = params.stage || params.tag || params.source || params.noContactInDays;
-  const sel = "h-9 w-auto min-w-0 text-sm";
   return (
     <div className="mb-4 space-y-2">
       <div className="relative">
@@ -56,86 +58,48 @@ export function ContactsToolbar({
         />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <label className="sr-only" htmlFor="f-stage">
-          Stage
-        </label>
-        <Select
+        <FilterSelect
           id="f-stage"
-          className={sel}
+          label="Stage"
+          allLabel="All stages"
           value={params.stage}
-          onChange={(e) => onChange({ stage: e.target.value })}
-        >
-          <option value="">All stages</option>
-          {STAGES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </Select>
-        <label className="sr-only" htmlFor="f-tag">
-          Tag
-        </label>
-        <Select
+          onChange={(stage) => onChange({ stage })}
+          options={STAGES.map((s) => [s, s] as const)}
+        />
+        <FilterSelect
           id="f-tag"
-          className={sel}
+          label="Tag"
+          allLabel="All tags"
           value={params.tag}
-          onChange={(e) => onChange({ tag: e.target.value })}
-        >
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
-        <label className="sr-only" htmlFor="f-source">
-          Source
-        </label>
-        <Select
+          onChange={(tag) => onChange({ tag })}
+          options={tags.map((t) => [t.id, t.name] as const)}
+        />
+        <FilterSelect
           id="f-source"
-          className={sel}
+          label="Source"
+          allLabel="Any source"
           value={params.source}
-          onChange={(e) => onChange({ source: e.target.value })}
-        >
-          <option value="">Any source</option>
-          {sources.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </Select>
-        <label className="sr-only" htmlFor="f-quiet">
-          Last contact
-        </label>
-        <Select
+          onChange={(source) => onChange({ source })}
+          options={sources}
+        />
+        <FilterSelect
           id="f-quiet"
-          className={sel}
+          label="Last contact"
+          allLabel="Any last contact"
           value={params.noContactInDays}
-          onChange={(e) => onChange({ noContactInDays: e.target.value })}
-        >
-          <option value="">Any last contact</option>
-          {[14, 30, 45, 90, 180].map((d) => (
-            <option key={d} value={String(d)}>
-              No contact in {d} days
-            </option>
-          ))}
-        </Select>
-        <label className="sr-only" htmlFor="f-sort">
-          Sort by
-        </label>
-        <Select
+          onChange={(noContactInDays) => onChange({ noContactInDays })}
+          options={quiet}
+        />
+        <FilterSelect
           id="f-sort"
-          className={sel}
+          label="Sort by"
           value={`${params.sort}:${params.order}`}
-          onChange={(e) => {
-            const [sort, order] = e.target.value.split(":") as [ListParams["sort"], ListParams["order"]];
+          onChange={(v) => {
+            const [sort, order] = v.split(":") as [ListParams["sort"], ListParams["order"]];
             onChange({ sort, order });
           }}
-        >
-          {sorts.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </Select>
+          options={sorts}
+        />
         {filtered ? (
           <button
             type="button"

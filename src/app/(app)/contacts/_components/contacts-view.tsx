@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { FileUp, GitMerge, Plus } from "lucide-react";
+import { FileUp, GitMerge, Plus, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -97,6 +97,9 @@ export function ContactsView() {
           <div className="flex flex-wrap gap-2">
             <Link href="/contacts/duplicates" className={buttonClass("ghost")}>
               <GitMerge aria-hidden size={16} /> Duplicates
+            </Link>
+            <Link href="/contacts/trash" className={buttonClass("ghost")}>
+              <Trash2 aria-hidden size={16} /> Trash
             </Link>
             <Button onClick={() => setImporting(true)}>
               <FileUp aria-hidden size={16} /> Import

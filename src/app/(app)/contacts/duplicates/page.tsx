@@ -1,13 +1,7 @@
-import { PageChrome } from "@/components/shell/page-chrome";
 import { DuplicatesView } from "./_components/duplicates-view";
 
 export const metadata = { title: "Possible duplicates" };
 
 export default function Page() {
-  return (
-    <>
-      <DuplicatesView />
-      <PageChrome />
-    </>
-  );
+  return <DuplicatesView />;
 }

@@ -1,9 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { ChevronDown, Mail, MoreHorizontal, Phone, Plus, StickyNote, Trash2, X } from "lucide-react";
+import {
+  CalendarCheck,
+  ChevronDown,
+  Mail,
+  MoreHorizontal,
+  Phone,
+  Plus,
+  StickyNote,
+  Trash2,
+  X,
+} from "lucide-react";
+import { useState } from "react";
 import { api } from "@/lib/api-client";
-import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DropdownMenu } from "@/components/ui/dropdown-menu";
@@ -12,6 +22,7 @@ import { toast } from "@/components/ui/toast-store";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { ContactDetail, TagView } from "@/components/contacts/types";
 import type { UpdateContactInput } from "@/server/contacts/schemas";
+import { AvatarEditor } from "./avatar-editor";
 
 type Update = (patch: UpdateContactInput, optimistic?: Partial<ContactDetail>) => Promise<unknown>;
 
@@ -21,13 +32,18 @@ export function ContactHeader({
   tags,
   update,
   onAddNote,
+  onLog,
+  onAvatarChanged,
 }: {
   contact: ContactDetail;
   tags: TagView[];
   update: Update;
   onAddNote: () => void;
+  onLog: () => void;
+  onAvatarChanged: (avatarUrl: string | null) => void;
 }) {
   const router = useRouter();
+  const [photoError, setPhotoError] = useState<string | null>(null);
   const tried = (p: Promise<unknown>, what: string) =>
     p.catch((e: unknown) =>
       toast({ title: `Couldn't ${what}`, description: friendlyError(e), tone: "error" }),
@@ -71,7 +87,13 @@ export function ContactHeader({
   const unused = tags.filter((t) => !c.tags.some((x) => x.id === t.id));
   return (
     <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-start">
-      <Avatar name={c.displayName} src={c.avatarUrl} size={64} />
+      <AvatarEditor
+        contactId={c.id}
+        name={c.displayName}
+        src={c.avatarUrl}
+        onChanged={onAvatarChanged}
+        onError={setPhotoError}
+      />
       <div className="min-w-0 flex-1">
         <h1 className="truncate text-2xl font-semibold">{c.displayName}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -126,10 +148,18 @@ export function ContactHeader({
           {c.primaryEmail ? <span>{c.primaryEmail}</span> : null}
           {c.primaryPhone ? <span>{c.primaryPhone}</span> : null}
         </p>
+        {photoError ? (
+          <p role="alert" className="mt-2 text-sm text-danger">
+            {photoError}
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="primary" onClick={onAddNote}>
           <StickyNote aria-hidden size={16} /> Add note
+        </Button>
+        <Button onClick={onLog}>
+          <CalendarCheck aria-hidden size={16} /> Log session
         </Button>
         {c.primaryEmail ? (
           <a href={`mailto:${c.primaryEmail}`} className={buttonClass("secondary")}>

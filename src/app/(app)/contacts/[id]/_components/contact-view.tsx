@@ -10,12 +10,14 @@ import { useTags } from "@/components/contacts/use-tags";
 import { ContactHeader } from "./contact-header";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
+import { LogInteractionDialog } from "./log-interaction-dialog";
 import { NotesTab } from "./notes-tab";
 import { TimelineTab } from "./timeline-tab";
 import { useContact } from "./use-contact";
 
 export function ContactView({ id }: { id: string }) {
-  const { contact, error, loaded, update, reload } = useContact(id);
+  const { contact, error, loaded, update, patchLocal, reload } = useContact(id);
+  const [logging, setLogging] = useState(false);
   const { tags } = useTags();
   const [tab, setTab] = useState("timeline");
   const [timelineKey, setTimelineKey] = useState(0);
@@ -58,7 +60,25 @@ export function ContactView({ id }: { id: string }) {
   return (
     <div>
       {back}
-      <ContactHeader contact={contact} tags={tags} update={update} onAddNote={addNote} />
+      <ContactHeader
+        contact={contact}
+        tags={tags}
+        update={update}
+        onAddNote={addNote}
+        onLog={() => setLogging(true)}
+        onAvatarChanged={(avatarUrl) => patchLocal({ avatarUrl })}
+      />
+      <LogInteractionDialog
+        contactId={id}
+        contactName={contact.displayName}
+        open={logging}
+        onOpenChange={setLogging}
+        onLogged={() => {
+          setTab("timeline");
+          setTimelineKey((k) => k + 1);
+          reload();
+        }}
+      />
       <Tabs
         value={tab}
         onValueChange={setTab}

@@ -41,5 +41,12 @@ export function useContact(id: string) {
     [id, state.contact],
   );
 
-  return { ...state, update, reload: () => setTick((t) => t + 1) };
+  /** Applies a change the server already made (e.g. a new avatar URL) without refetching. */
+  const patchLocal = useCallback(
+    (p: Partial<ContactDetail>) =>
+      setState((s) => (s.contact ? { ...s, contact: { ...s.contact, ...p } } : s)),
+    [],
+  );
+
+  return { ...state, update, patchLocal, reload: () => setTick((t) => t + 1) };
 }
