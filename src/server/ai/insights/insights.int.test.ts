@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { withUser } from "../../db/with-user";
 import { useTestDb } from "../../testing/test-db";
+import { updateCrmSettings } from "../../lifecycle/settings";
 import { getAiUsage } from "../get-ai-usage";
 import { setAiModelsForTests } from "../provider";
 import { addContact, addInteraction, newUserCtx } from "../testing/fixtures";
@@ -50,6 +51,19 @@ describe("contact insights", () => {
     expect(brief.followUps[0]).toMatchObject({ contactId: c, nextStep: valid.nextStep });
     expect(brief.followUps[0]!.reason).toContain("no contact for 42 days");
     expect(brief.followUps[0]!.reason).toContain("medium risk");
+  });
+
+  it("follows the user's at-risk threshold (default 45 days), not a fixed 30", async () => {
+    const ctx = await newUserCtx(h);
+    const quiet40 = await addContact(h, ctx.userId, { name: "Quiet Forty", lastDaysAgo: 40 });
+    const quiet50 = await addContact(h, ctx.userId, { name: "Quiet Fifty", lastDaysAgo: 50 });
+    await addContact(h, ctx.userId, { name: "Recent", lastDaysAgo: 3 });
+    const ids = async () => (await getTodayBrief(ctx)).followUps.map((f) => f.contactId);
+    expect(await ids()).toEqual([quiet50]);
+    await updateCrmSettings(ctx, { atRiskDays: 30 });
+    expect(await ids()).toEqual([quiet50, quiet40]);
+    await updateCrmSettings(ctx, { atRiskDays: 60 });
+    expect(await ids()).toEqual([]);
   });
 
   it("retries an invalid output once, then records a failure and never stores it as an insight", async () => {

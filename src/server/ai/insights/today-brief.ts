@@ -24,11 +24,12 @@ export type TodayBrief = {
 };
 
 /**
- * The dashboard's "today": who to follow up with and why, from stages, silence and the
+ * The dashboard's "today": who to follow up with and why, from stages, silence (longer than
+ * the user's at-risk threshold unless `quietDays` is given) and the
  * stored insights, plus today's sessions. Built from data already computed, so it costs
  * no model call and works without a provider (insight reasons then simply are absent).
  */
-export async function getTodayBrief(ctx: Ctx, quietDays = 30): Promise<TodayBrief> {
+export async function getTodayBrief(ctx: Ctx, quietDays?: number): Promise<TodayBrief> {
   const follow = await findFollowUps({ ctx } as ToolEnv, quietDays, 8);
   const sessions = await withUser(ctx.db, ctx.userId, (tx) =>
     tx.execute<{

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { tool } from "ai";
 import { z } from "zod";
+import { readCrmSettings } from "../../lifecycle/settings";
 import { quoteUntrusted } from "../untrusted";
 import { asUser, cite, contactHref, interactionHref, recordTool, type ToolEnv } from "./tool-env";
 
@@ -15,17 +16,20 @@ export type FollowUp = {
 };
 
 /**
- * Who needs a follow-up: active clients gone quiet for `quietDays`, plus anyone whose latest
- * insight flags a risk. Shared by the assistant tool and the dashboard "today" brief.
+ * Who needs a follow-up: active clients gone quiet for `quietDays` (default: the user's
+ * at-risk threshold, contact_settings.at_risk_days, 45 days unless changed — the same one the
+ * lifecycle code uses), plus anyone whose latest insight flags a risk. Shared by the
+ * assistant tool and the dashboard "today" brief.
  */
 export async function findFollowUps(
   env: Pick<ToolEnv, "ctx">,
-  quietDays: number,
+  quietDays: number | undefined,
   limit: number,
 ): Promise<FollowUp[]> {
   const { ctx } = env;
-  const r = await asUser(env as ToolEnv, (tx) =>
-    tx.execute<{
+  const r = await asUser(env as ToolEnv, async (tx) => {
+    const days = quietDays ?? (await readCrmSettings(tx, ctx.userId)).atRiskDays;
+    return tx.execute<{
       id: string;
       display_name: string;
       stage: string;
@@ -43,10 +47,10 @@ export async function findFollowUps(
         ORDER BY a.created_at DESC LIMIT 1) ins ON true
       WHERE c.user_id = ${ctx.userId} AND c.deleted_at IS NULL AND c.stage <> 'Lost Client'
         AND (c.stage = 'At Risk Client'
-          OR (c.last_interaction_at IS NOT NULL AND c.last_interaction_at < now() - make_interval(days => ${quietDays}))
+          OR (c.last_interaction_at IS NOT NULL AND c.last_interaction_at < now() - make_interval(days => ${days}))
           OR coalesce(ins.content->>'risk', 'none') NOT IN ('none', 'low'))
-      ORDER BY (c.stage = 'At Risk Client') DESC, c.last_interaction_at ASC NULLS LAST LIMIT ${limit}`),
-  );
+      ORDER BY (c.stage = 'At Risk Client') DESC, c.last_interaction_at ASC NULLS LAST LIMIT ${limit}`);
+  });
   return r.rows.map((c) => ({
     contactId: c.id,
     name: c.display_name,
@@ -60,9 +64,11 @@ export async function findFollowUps(
 
 export function listFollowUpsTool(env: ToolEnv) {
   return tool({
-    description: "List contacts who need a follow-up (quiet for a while, at risk, or flagged by insights).",
+    description:
+      "List contacts who need a follow-up (quiet for a while, at risk, or flagged by insights). " +
+      "Leave quietDays out to use the user's own at-risk threshold.",
     inputSchema: z.object({
-      quietDays: z.number().int().min(1).max(365).default(30),
+      quietDays: z.number().int().min(1).max(365).optional(),
       limit: z.number().int().min(1).max(30).default(10),
     }),
     execute: (args) =>
