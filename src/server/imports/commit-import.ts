@@ -8,6 +8,8 @@ import { syncBatches } from "../db/schema/sync";
 import { AppError } from "../errors";
 import { normalizeEmail, normalizePhone } from "../contacts/identity-normalize";
 import { recomputeLastInteraction } from "../contacts/recompute-last-interaction";
+import { enqueueEmbeds, enqueueInsights } from "../ai/jobs/enqueue-ai-jobs";
+import { isAiConfigured } from "../ai/provider";
 import { analyzeImport, importIssueSchema, type ValidRow } from "./analyze-import";
 import type { ColumnMapping } from "./map-columns";
 
@@ -31,13 +33,19 @@ async function tagIdsByName(tx: Tx, userId: string, names: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
 }
 
-async function insertRows(tx: Tx, userId: string, batchId: string, rows: ValidRow[]): Promise<string[]> {
+async function insertRows(
+  tx: Tx,
+  userId: string,
+  batchId: string,
+  rows: ValidRow[],
+): Promise<{ ids: string[]; noteIds: string[] }> {
   const tagIds = await tagIdsByName(
     tx,
     userId,
     rows.flatMap((r) => r.tags),
   );
   const ids: string[] = [];
+  const noteIds: string[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, id: randomUUID() }));
     await tx.insert(contacts).values(
@@ -87,7 +95,8 @@ async function insertRows(tx: Tx, userId: string, batchId: string, rows: ValidRo
     const noteRows = chunk
       .filter((r) => r.notes?.trim())
       .map((r) => ({ userId, contactId: r.id, body: r.notes!.trim() }));
-    if (noteRows.length) await tx.insert(notes).values(noteRows);
+    if (noteRows.length)
+      noteIds.push(...(await tx.insert(notes).values(noteRows).returning({ id: notes.id })).map((n) => n.id));
     // Past emails/meetings with these people (metadata.participants) join their timelines.
     await tx.execute(sql`
       INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, occurred_at)
@@ -102,7 +111,22 @@ async function insertRows(tx: Tx, userId: string, batchId: string, rows: ValidRo
     ids.push(...chunk.map((r) => r.id));
   }
   await recomputeLastInteraction(tx, userId, ids);
-  return ids;
+  return { ids, noteIds };
+}
+
+/** With an AI provider: embed the new contacts and notes; insights for those with past interactions. */
+async function enqueueAiWork(ctx: Ctx, tx: Tx, batchId: string, ids: string[], noteIds: string[]) {
+  if (!isAiConfigured() || !ids.length) return;
+  const target = { ...ctx, tx };
+  await enqueueEmbeds(target, "contact", ids, { batchId });
+  await enqueueEmbeds(target, "note", noteIds, { batchId });
+  const linked = await tx.execute<{ contact_id: string }>(sql`
+    SELECT DISTINCT contact_id FROM interaction_contacts
+    WHERE user_id = ${ctx.userId} AND contact_id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+  await enqueueInsights(
+    target,
+    linked.rows.map((r) => r.contact_id),
+  );
 }
 
 /**
@@ -130,7 +154,8 @@ export async function commitImport(
       .values({ userId: u, provider: a.format === "vcard" ? "vcard" : "csv", status: "importing" })
       .returning({ id: syncBatches.id });
     const batchId = batch!.id;
-    const ids = await insertRows(tx, u, batchId, a.rows);
+    const { ids, noteIds } = await insertRows(tx, u, batchId, a.rows);
+    await enqueueAiWork(ctx, tx, batchId, ids, noteIds);
     const counts = { contacts: ids.length, skipped: a.skipped.length, errors: a.errors.length };
     await tx
       .update(syncBatches)

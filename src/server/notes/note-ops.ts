@@ -1,9 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../context";
 import { withUser, type Tx } from "../db/with-user";
 import { notes } from "../db/schema/contacts";
 import { AppError } from "../errors";
+import { enqueueEmbeds } from "../ai/jobs/enqueue-ai-jobs";
 import { requireContact } from "../contacts/contact-helpers";
 import { readCrmSettings } from "../lifecycle/settings";
 import { redactSensitive } from "./redact";
@@ -34,20 +35,27 @@ async function requireNote(tx: Tx, userId: string, id: string): Promise<NoteRow>
   return n;
 }
 
-export async function createNote(
-  ctx: Ctx,
-  input: { contactId: string } & z.input<typeof createNoteInput>,
-): Promise<NoteView> {
+type CreateNoteInput = { contactId: string } & z.input<typeof createNoteInput>;
+
+export async function createNote(ctx: Ctx, input: CreateNoteInput): Promise<NoteView> {
+  return withUser(ctx.db, ctx.userId, (tx) => createNoteInTx(ctx, tx, input));
+}
+
+/**
+ * createNote inside the caller's transaction — for writes that must commit with something
+ * else (an assistant proposal being applied). Same validation, redaction and embedding.
+ */
+export async function createNoteInTx(ctx: Ctx, tx: Tx, input: CreateNoteInput): Promise<NoteView> {
   const p = createNoteInput.parse(input);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
-    await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
-    const { text, redactions } = await prepareBody(tx, ctx.userId, p.body, p.redact);
-    const [n] = await tx
-      .insert(notes)
-      .values({ userId: ctx.userId, contactId: input.contactId, body: text, pinned: p.pinned ?? false })
-      .returning();
-    return view(n!, redactions);
-  });
+  await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
+  const { text, redactions } = await prepareBody(tx, ctx.userId, p.body, p.redact);
+  const [n] = await tx
+    .insert(notes)
+    .values({ userId: ctx.userId, contactId: input.contactId, body: text, pinned: p.pinned ?? false })
+    .returning();
+  // Searchable by meaning too; the job commits with the note.
+  await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+  return view(n!, redactions);
 }
 
 /** A contact's notes, pinned first then newest. */
@@ -88,6 +96,7 @@ export async function updateNote(
       .set(set)
       .where(and(eq(notes.userId, ctx.userId), eq(notes.id, input.id)))
       .returning();
+    if (set.body !== undefined) await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
     return view(n!, redactions);
   });
 }
@@ -96,6 +105,9 @@ export async function deleteNote(ctx: Ctx, input: { id: string }): Promise<{ id:
   return withUser(ctx.db, ctx.userId, async (tx) => {
     await requireNote(tx, ctx.userId, input.id);
     await tx.delete(notes).where(and(eq(notes.userId, ctx.userId), eq(notes.id, input.id)));
+    // Its embeddings too: search must not find a deleted note's text by meaning.
+    await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${ctx.userId} AND owner_type = 'note'
+      AND owner_id = ${input.id}`);
     return { id: input.id };
   });
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { withUser, type Tx } from "../db/with-user";
+import { contactsOfInteractions, enqueueEmbeds, enqueueInsights } from "../ai/jobs/enqueue-ai-jobs";
+import { isAiConfigured } from "../ai/provider";
 import type { NormalizedItem } from "./normalize-email";
 import { createContactsForCandidates, linkParticipants, type CreationPolicy } from "./resolve-contacts";
 import { bumpBatchCounts } from "./batch-progress";
@@ -24,8 +26,10 @@ const ROWS_PER_STATEMENT = 1000;
 
 /**
  * One transaction per chunk: raw events, interactions (unique per user+source+source_id,
- * so re-runs never duplicate), new contacts per policy, participant links, batch counts
- * and the resume checkpoint. Either all of a chunk lands or none of it.
+ * so re-runs never duplicate), new contacts per policy, participant links, batch counts,
+ * the resume checkpoint and — with an AI provider — the `embed` jobs for the new or changed
+ * interactions and the debounced `insight` jobs for the contacts that gained them. Either
+ * all of a chunk lands or none of it.
  */
 export async function importChunk(
   ctx: Ctx,
@@ -39,13 +43,11 @@ export async function importChunk(
     }
     t.push(performance.now());
     let inserted = 0;
+    const written: string[] = [];
     for (let i = 0; i < input.items.length; i += ROWS_PER_STATEMENT) {
-      inserted += await insertInteractions(
-        tx,
-        ctx.userId,
-        input,
-        input.items.slice(i, i + ROWS_PER_STATEMENT),
-      );
+      const r = await insertInteractions(tx, ctx.userId, input, input.items.slice(i, i + ROWS_PER_STATEMENT));
+      inserted += r.filter((x) => x.fresh).length;
+      written.push(...r.map((x) => x.id));
     }
     t.push(performance.now());
     const created = await createContactsForCandidates(tx, ctx.userId, {
@@ -69,6 +71,7 @@ export async function importChunk(
     let removed = 0;
     if (input.removals?.length)
       removed = await removeInteractions(tx, ctx.userId, input.provider, input.removals);
+    if (written.length && isAiConfigured()) await enqueueAiWork(ctx, tx, input.batchId, written);
     if (input.batchId) {
       await bumpBatchCounts(tx, ctx.userId, input.batchId, {
         add: {
@@ -82,6 +85,13 @@ export async function importChunk(
     }
     return { inserted, contacts: created };
   });
+}
+
+/** Pipeline tail: interactions → embeddings, contacts that gained them → insights. */
+async function enqueueAiWork(ctx: Ctx, tx: Tx, batchId: string | null, interactionIds: string[]) {
+  const target = { ...ctx, tx };
+  await enqueueEmbeds(target, "interaction", interactionIds, { batchId });
+  await enqueueInsights(target, await contactsOfInteractions(tx, ctx.userId, interactionIds));
 }
 
 async function insertRawEvents(
@@ -99,19 +109,25 @@ async function insertRawEvents(
     ON CONFLICT (user_id, provider, source_id) DO UPDATE SET payload = excluded.payload, processed_at = excluded.processed_at`);
 }
 
-async function insertInteractions(tx: Tx, userId: string, input: ChunkInput, items: NormalizedItem[]) {
-  if (!items.length) return 0;
+/** New rows (fresh) and, for events, rows updated in place: both need (re-)embedding. */
+async function insertInteractions(
+  tx: Tx,
+  userId: string,
+  input: ChunkInput,
+  items: NormalizedItem[],
+): Promise<{ id: string; fresh: boolean }[]> {
+  if (!items.length) return [];
   const d = items.map((it) => it.interaction);
   const col = <T>(f: (x: (typeof d)[number]) => T) => d.map(f);
   // Emails never change once sent; events do (time, title, attendees), so they update in place.
   const onConflict =
     input.provider === "gmail"
-      ? sql`DO NOTHING RETURNING true AS fresh`
+      ? sql`DO NOTHING RETURNING id, true AS fresh`
       : sql`DO UPDATE SET type = excluded.type, occurred_at = excluded.occurred_at, subject = excluded.subject,
           body = excluded.body, summary = excluded.summary, direction = excluded.direction,
           metadata = excluded.metadata, updated_at = now()
-        RETURNING (xmax = 0) AS fresh`;
-  const r = await tx.execute<{ fresh: boolean }>(sql`INSERT INTO interactions
+        RETURNING id, (xmax = 0) AS fresh`;
+  const r = await tx.execute<{ id: string; fresh: boolean }>(sql`INSERT INTO interactions
       (user_id, type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata, batch_id)
     SELECT ${userId}::uuid, t.type, t.source, t.source_id, t.occurred_at::timestamptz, t.subject, t.body, t.summary,
       t.direction, t.thread_id, t.metadata::jsonb, ${input.batchId}::uuid
@@ -122,12 +138,18 @@ async function insertInteractions(tx: Tx, userId: string, input: ChunkInput, ite
       ${pgTextArray(col((x) => x.threadId))}::text[], ${pgJsonArray(col((x) => x.metadata))}::text[])
       AS t(type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata)
     ON CONFLICT (user_id, source, source_id) ${onConflict}`);
-  return r.rows.filter((x) => x.fresh).length;
+  return r.rows;
 }
 
 async function removeInteractions(tx: Tx, userId: string, source: string, sourceIds: string[]) {
-  const r = await tx.execute(sql`DELETE FROM interactions WHERE user_id = ${userId} AND source = ${source}
+  const r = await tx.execute<{
+    id: string;
+  }>(sql`DELETE FROM interactions WHERE user_id = ${userId} AND source = ${source}
     AND source_id = ANY(${`{${sourceIds.map((s) => `"${s.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[])
     RETURNING id`);
-  return r.rows.length;
+  const ids = r.rows.map((x) => x.id);
+  if (ids.length)
+    await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${userId} AND owner_type = 'interaction'
+      AND owner_id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+  return ids.length;
 }

@@ -5,6 +5,7 @@ import { GoogleError } from "../google/errors";
 import { QUOTA_COST, takeQuota } from "../google/quota";
 import { loadTokens, updateIntegration } from "../google/token-store";
 import { withUser } from "../db/with-user";
+import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
 import { importChunk } from "./import-chunk";
 import { eventExclusion, normalizeEvent } from "./normalize-event";
@@ -105,6 +106,7 @@ async function run(
   }
   if (batchId) {
     await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await enqueueInsightsForBatch(ctx, batchId);
     await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
   }
   await updateIntegration(ctx, "calendar", {

@@ -5,6 +5,7 @@ import { GoogleError } from "../google/errors";
 import { fetchMessages, labelQuery, passesLabels } from "../google/gmail/fetch-messages";
 import { QUOTA_COST, takeQuota } from "../google/quota";
 import { loadTokens, updateIntegration } from "../google/token-store";
+import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
 import { importChunk } from "./import-chunk";
 import { normalizeEmail } from "./normalize-email";
@@ -153,6 +154,7 @@ export async function finish(ctx: SyncCtx, run: GmailRun, cursor: string): Promi
   if (run.batchId) {
     const batchId = run.batchId;
     await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await enqueueInsightsForBatch(ctx, batchId);
     await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
   }
   await updateIntegration(ctx, "gmail", {

@@ -13,8 +13,8 @@ export type UndoResult = {
 
 /**
  * Undoes an import in one transaction: cancels its unfinished jobs, deletes its raw events
- * and interactions, then the contacts it created that have gained no other interaction and
- * no user edit since. Idempotent: a second undo changes nothing and says so.
+ * and interactions (with their embeddings), then the contacts it created that have gained no
+ * other interaction and no user edit since. Idempotent: a second undo changes nothing and says so.
  */
 export async function undoBatch(ctx: Ctx, input: { batchId?: string }): Promise<UndoResult> {
   if (!input.batchId) throw new AppError("missing_batchId");
@@ -40,17 +40,24 @@ export async function undoBatch(ctx: Ctx, input: { batchId?: string }): Promise<
     }>(sql`SELECT DISTINCT ic.contact_id FROM interaction_contacts ic
       JOIN interactions i ON i.id = ic.interaction_id
       WHERE i.user_id = ${u} AND i.batch_id = ${batchId}::uuid`);
+    // Embeddings have no foreign key (one table for every owner type): remove them explicitly.
+    await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${u} AND owner_type = 'interaction'
+      AND owner_id IN (SELECT id FROM interactions WHERE user_id = ${u} AND batch_id = ${batchId}::uuid)`);
     const inter = await tx.execute(
       sql`DELETE FROM interactions WHERE user_id = ${u} AND batch_id = ${batchId}::uuid RETURNING 1`,
     );
     removed.interactions = inter.rows.length;
-    const gone =
-      await tx.execute(sql`DELETE FROM contacts c WHERE c.user_id = ${u} AND c.batch_id = ${batchId}::uuid
+    const gone = await tx.execute<{
+      id: string;
+    }>(sql`DELETE FROM contacts c WHERE c.user_id = ${u} AND c.batch_id = ${batchId}::uuid
       AND c.user_edited_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.contact_id = c.id)
       AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.contact_id = c.id)
-      RETURNING 1`);
+      RETURNING c.id`);
     removed.contacts = gone.rows.length;
+    if (gone.rows.length)
+      await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${u} AND owner_type = 'contact'
+        AND owner_id = ANY(${`{${gone.rows.map((r) => r.id).join(",")}}`}::uuid[])`);
     const ids = touched.rows.map((r) => r.contact_id);
     if (ids.length) {
       await tx.execute(sql`UPDATE contacts c SET last_interaction_at = (SELECT max(ic.occurred_at) FROM interaction_contacts ic

@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { withUser } from "../../db/with-user";
 import { useTestDb } from "../../testing/test-db";
+import { updateCrmSettings } from "../../lifecycle/settings";
+import { CARD_MASK } from "../../notes/redact";
 import { updateAiSettings } from "../ai-settings";
 import { getAiUsage } from "../get-ai-usage";
 import { setAiModelsForTests } from "../provider";
@@ -124,6 +126,34 @@ describe("assistant chat", () => {
     expect(await countNotes(ctx.userId, ana)).toBe(1);
     await expect(confirmProposal(ctx, id)).rejects.toMatchObject({ code: "conflict" });
     expect(await countNotes(ctx.userId, ana)).toBe(1);
+  });
+
+  it("stores a confirmed proposal through the notes create op: redacted, and queued for embedding", async () => {
+    const ctx = await newUserCtx(h);
+    const kim = await addContact(h, ctx.userId, { name: "Kim Ito" });
+    await updateCrmSettings(ctx, { redactNotes: true });
+    const m = mockAi([
+      toolCallResult([
+        {
+          name: "propose_note",
+          args: { contactId: kim, body: "Paid the package with card 4111 1111 1111 1111." },
+        },
+      ]),
+      textResult("I proposed a note."),
+    ]);
+    setAiModelsForTests(m.models);
+    const r = await runChat(ctx, { prompt: "Note that Kim paid" });
+    const applied = await confirmProposal(ctx, r.proposals[0]!.id);
+    const rows = await withUser(h.db, ctx.userId, (tx) =>
+      tx.execute<{ id: string; body: string }>(sql`SELECT id, body FROM notes WHERE contact_id = ${kim}`),
+    );
+    expect(rows.rows).toEqual([
+      { id: applied.result.noteId, body: `Paid the package with card ${CARD_MASK}.` },
+    ]);
+    const jobs = await withUser(h.db, ctx.userId, (tx) =>
+      tx.execute<{ payload: unknown }>(sql`SELECT payload FROM jobs WHERE kind = 'embed'`),
+    );
+    expect(jobs.rows).toEqual([{ payload: { ownerType: "note", ownerIds: [applied.result.noteId] } }]);
   });
 
   it("sends health context to the provider only after the user enables it", async () => {

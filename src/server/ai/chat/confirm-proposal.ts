@@ -1,10 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { toolInvocations } from "../../db/schema/ai";
-import { notes } from "../../db/schema/contacts";
 import { withUser, type Tx } from "../../db/with-user";
 import { AppError } from "../../errors";
-import { enqueue } from "../../jobs/enqueue";
+import { createNoteInTx } from "../../notes/note-ops";
 
 type NoteArgs = { contactId: string; body: string };
 type EmailArgs = { contactId: string; subject: string; body: string };
@@ -39,16 +38,10 @@ export async function confirmProposal(ctx: Ctx, id: string) {
       const a = p.args as EmailArgs;
       body = `Follow-up email draft\nSubject: ${a.subject}\n\n${a.body}`;
     } else throw new AppError("conflict", "not a proposal");
-    const [note] = await tx
-      .insert(notes)
-      .values({ userId: ctx.userId, contactId: contact.rows[0].id, body })
-      .returning({ id: notes.id });
-    const result = { applied: p.tool, noteId: note!.id, contactId: contact.rows[0].id };
-    // The new note becomes searchable by meaning too (committed with the note).
-    await enqueue({ db: ctx.db, userId: ctx.userId, log: ctx.log, tx }, "embed", {
-      ownerType: "note",
-      ownerIds: [note!.id],
-    });
+    // The notes domain's own create (validation, redaction setting, embedding), in this
+    // transaction so the note and the status flip commit together.
+    const note = await createNoteInTx(ctx, tx, { contactId: contact.rows[0].id, body });
+    const result = { applied: p.tool, noteId: note.id, contactId: contact.rows[0].id };
     await tx.update(toolInvocations).set({ result }).where(eq(toolInvocations.id, p.id));
     ctx.log.info({ proposalId: p.id, tool: p.tool }, "assistant proposal applied");
     return { id: p.id, status: "applied" as const, result };

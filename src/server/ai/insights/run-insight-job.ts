@@ -3,12 +3,18 @@ import { env } from "@/lib/env";
 import type { Ctx } from "../../context";
 import { aiInsights } from "../../db/schema/ai";
 import { withUser } from "../../db/with-user";
+import { isAppError } from "../../errors";
 import { isAiConfigured } from "../provider";
 import { generateContactInsight } from "./generate-contact-insight";
 import { loadInsightInput } from "./insight-input";
 
 export type InsightJobOutcome =
-  "generated" | "failed" | "skipped_recent" | "skipped_unchanged" | "skipped_no_provider";
+  | "generated"
+  | "failed"
+  | "skipped_recent"
+  | "skipped_unchanged"
+  | "skipped_no_provider"
+  | "skipped_no_contact";
 
 /**
  * The `insight` job: regenerate a contact's insight after new interactions, at most once per
@@ -17,6 +23,16 @@ export type InsightJobOutcome =
  */
 export async function runInsightJob(ctx: Ctx, payload: { contactId: string }): Promise<InsightJobOutcome> {
   if (!isAiConfigured()) return "skipped_no_provider";
+  try {
+    return await run(ctx, payload);
+  } catch (e) {
+    // The contact was deleted (or its import undone) after the job was queued: nothing to do.
+    if (isAppError(e) && e.code === "not_found") return "skipped_no_contact";
+    throw e;
+  }
+}
+
+async function run(ctx: Ctx, payload: { contactId: string }): Promise<InsightJobOutcome> {
   const [latest] = await withUser(ctx.db, ctx.userId, (tx) =>
     tx
       .select({ createdAt: aiInsights.createdAt, fingerprint: aiInsights.fingerprint })
