@@ -74,6 +74,14 @@ export const envSchema = z.object({
   GOOGLE_API_ROOT_URL: optionalUrl.default("https://www.googleapis.com/"),
   GOOGLE_SYNC_INTERVAL_MINUTES: int(15, 1, 1440),
   GOOGLE_QUOTA_UNITS_PER_MINUTE: int(6000, 1, 1_000_000),
+  /** Public https base URL Google can reach; set = Calendar push (events.watch) instead of polling. */
+  GOOGLE_PUSH_BASE_URL: optionalUrl,
+  /** projects/<p>/topics/<t>; set (with the verification token) = Gmail push via Pub/Sub. */
+  GOOGLE_PUBSUB_TOPIC: str(300),
+  /** Shared secret the Pub/Sub push subscription sends as ?token=… */
+  GOOGLE_PUBSUB_VERIFICATION_TOKEN: str(512),
+  /** How long a push notification waits before its sync runs, so a burst gives one job. */
+  GOOGLE_PUSH_DEBOUNCE_SECONDS: int(10, 0, 3600),
 
   JOBS_CONCURRENCY: int(4, 1, 256),
   JOBS_PER_USER_CONCURRENCY: int(2, 1, 64),

@@ -30,7 +30,7 @@ export async function handleControl(
   if (!parsed.success) return sendJson(res, 400, { error: "invalid arguments", issues: parsed.error.issues });
   try {
     const fn = control[name as ControlMethod] as (...a: unknown[]) => unknown;
-    const result = fn(...(parsed.data as unknown[]));
+    const result: unknown = await fn(...(parsed.data as unknown[]));
     sendJson(res, 200, { result: result ?? null });
   } catch (err) {
     sendJson(res, 400, { error: err instanceof Error ? err.message : String(err) });

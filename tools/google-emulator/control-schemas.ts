@@ -125,6 +125,22 @@ export const CONTROL_ARGS = {
   stats: z.tuple([]),
   resetStats: z.tuple([]),
   describeCorpus: z.tuple([email.optional()]),
+  setPubSubPush: z.tuple([z.string().regex(/^projects\/[^/]+\/topics\/[^/]+$/), z.url()]),
+  pushRegistrations: z.tuple([email]),
+  pushCalendar: z.tuple([
+    email,
+    z
+      .object({
+        resourceState: z.enum(["sync", "exists", "not_exists"]).optional(),
+        token: z.string().optional(),
+        messageNumber: z.number().int().min(0).optional(),
+      })
+      .optional(),
+  ]),
+  pushGmail: z.tuple([
+    email,
+    z.object({ historyId: z.number().int().min(0).optional(), messageId: z.string().optional() }).optional(),
+  ]),
 } satisfies Record<keyof EmulatorControl, z.ZodType>;
 
 export type ControlMethod = keyof typeof CONTROL_ARGS;

@@ -4,6 +4,7 @@ import type { calendar_v3 } from "@googleapis/calendar";
 import { toEventJson } from "./calendar/event-json";
 import type { EventSpec } from "./calendar/store";
 import type { FaultSpec } from "./faults";
+import { deliverCalendar, deliverGmail, type Delivery } from "./push/deliver";
 import type { MessageSpec } from "./gmail/compose";
 import { isKnownLabel } from "./gmail/labels";
 import { DEFAULT_SCOPES, normalizeScopes } from "./oauth/scopes";
@@ -46,6 +47,23 @@ export type EmulatorControl = {
   stats(): EmulatorStats;
   resetStats(): void;
   describeCorpus(email?: string): CorpusDescription;
+  /** Where Pub/Sub pushes a topic's messages (the push subscription's endpoint, with its ?token=). */
+  setPubSubPush(topicName: string, endpoint: string): void;
+  /** The Calendar channels and Gmail watch registered for an account. */
+  pushRegistrations(email: string): {
+    calendar: { id: string; resourceId: string; address: string; expiration: number }[];
+    gmail: { topicName: string; expiration: number; historyId: number } | null;
+  };
+  /**
+   * Sends a Calendar notification to every channel of the account (what Google does after a
+   * change); `token`/`messageNumber` override what is sent, to test forgeries and replays.
+   */
+  pushCalendar(
+    email: string,
+    opts?: { resourceState?: "sync" | "exists" | "not_exists"; token?: string; messageNumber?: number },
+  ): Promise<Delivery[]>;
+  /** Publishes {emailAddress, historyId} for the account's Gmail watch to its push endpoint. */
+  pushGmail(email: string, opts?: { historyId?: number; messageId?: string }): Promise<Delivery>;
 };
 
 export function createControl(state: EmulatorState): EmulatorControl {
@@ -110,5 +128,21 @@ export function createControl(state: EmulatorState): EmulatorControl {
       state.quota?.reset();
     },
     describeCorpus: (email) => describeCorpus(acct(email ?? state.cfg.defaultEmail)),
+    setPubSubPush: (topicName, endpoint) => void state.push.subscriptions.set(topicName, endpoint),
+    pushRegistrations(email) {
+      const a = acct(email).profile.email;
+      const w = state.push.gmailWatches.get(a);
+      return {
+        calendar: state.push
+          .channelsOf(a)
+          .map((c) => ({ id: c.id, resourceId: c.resourceId, address: c.address, expiration: c.expiration })),
+        gmail: w ? { topicName: w.topicName, expiration: w.expiration, historyId: w.historyId } : null,
+      };
+    },
+    pushCalendar: (email, opts) =>
+      Promise.all(
+        state.push.channelsOf(acct(email).profile.email).map((c) => deliverCalendar(state, c, opts)),
+      ),
+    pushGmail: (email, opts) => deliverGmail(state, acct(email).profile.email, opts),
   };
 }

@@ -12,9 +12,10 @@ import { sendError, sendJson } from "./http-utils";
 import { authenticate } from "./oauth/bearer";
 import { handleAvatar } from "./oauth/identity";
 import { OAUTH_ROUTES } from "./oauth/routes";
+import { PUSH_ROUTES } from "./push/routes";
 import type { EmulatorState } from "./state";
 
-const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES];
+const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
   return (req: IncomingMessage, res: ServerResponse): void => {

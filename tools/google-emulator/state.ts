@@ -4,6 +4,7 @@ import { createCalendarStore, type CalendarStore } from "./calendar/store";
 import { createFaults } from "./faults";
 import { createMailbox, type Mailbox } from "./gmail/mailbox";
 import { createGrantStore } from "./oauth/grants";
+import { createPushStore } from "./push/store";
 import { createQuota } from "./quota";
 import { seedCalendar } from "./seed/calendar-seed";
 import { buildPersonas } from "./seed/personas";
@@ -65,6 +66,7 @@ export function createState(cfg: EmulatorConfig) {
     faults: createFaults(),
     quota: cfg.quota ? createQuota(cfg.quota.unitsPerMinute) : null,
     stats: createStats(),
+    push: createPushStore(),
     /** Virtual "now": starts at cfg.startNow and advances in real time. */
     now: () => cfg.startNow + (Date.now() - startedAt),
     account: (email: string) => accounts.get(email.trim().toLowerCase()),

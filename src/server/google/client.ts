@@ -82,6 +82,20 @@ export class GmailApi {
     return r.data;
   }
 
+  /** users.watch: Gmail publishes mailbox changes to the Pub/Sub topic (expires in ~7 days). */
+  async watch(topicName: string): Promise<{ historyId: string; expiration: number }> {
+    const r = await this.api.users.watch({
+      userId: "me",
+      // No label filter: the importer decides what counts, from history.
+      requestBody: { topicName },
+    });
+    return { historyId: String(r.data.historyId ?? ""), expiration: Number(r.data.expiration ?? 0) };
+  }
+
+  async stop(): Promise<void> {
+    await this.api.users.stop({ userId: "me" });
+  }
+
   async listHistory(p: { startHistoryId: string; pageToken?: string }) {
     const r = await this.api.users.history.list({
       userId: "me",
@@ -124,5 +138,24 @@ export class CalendarApi {
       nextPageToken: r.data.nextPageToken ?? undefined,
       nextSyncToken: r.data.nextSyncToken ?? undefined,
     };
+  }
+
+  /** events.watch: Google POSTs to `address` when the calendar changes. */
+  async watch(p: { id: string; token: string; address: string; ttlSec?: number }) {
+    const r = await this.api.events.watch({
+      calendarId: "primary",
+      requestBody: {
+        id: p.id,
+        token: p.token,
+        type: "web_hook",
+        address: p.address,
+        ...(p.ttlSec ? { params: { ttl: String(p.ttlSec) } } : {}),
+      },
+    });
+    return { resourceId: r.data.resourceId ?? "", expiration: Number(r.data.expiration ?? 0) };
+  }
+
+  async stopChannel(p: { id: string; resourceId: string }): Promise<void> {
+    await this.api.channels.stop({ requestBody: { id: p.id, resourceId: p.resourceId } });
   }
 }

@@ -1,16 +1,19 @@
 import type { Ctx } from "../context";
 import { googleOAuthClient } from "./oauth-client";
 import type { GoogleService } from "./scopes";
+import { stopPushWatch } from "./push/stop-push-watch";
 import { deleteTokens, loadTokens } from "./token-store";
 
 /**
- * Deletes the service's tokens and revokes the grant at Google. One Google grant covers
+ * Stops push notifications, deletes the service's tokens and revokes the grant at Google. One Google grant covers
  * every scope it was given, so revoking is skipped while another service still uses it.
  */
 export async function disconnectGoogle(
   ctx: Ctx,
   input: { service: GoogleService },
 ): Promise<{ disconnected: true }> {
+  // While the tokens still work: stop Google's notifications (channels.stop / users.stop).
+  await stopPushWatch(ctx, { service: input.service });
   const mine = await loadTokens(ctx, input.service);
   const otherService: GoogleService = input.service === "gmail" ? "calendar" : "gmail";
   const other = await loadTokens(ctx, otherService);

@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { googleApiThrottles } from "../metrics/registry";
 
 /** Google's per-user cost of each call we make (quota units). */
 export const QUOTA_COST = {
@@ -9,6 +10,10 @@ export const QUOTA_COST = {
   "labels.list": 1,
   getProfile: 1,
   "events.list": 1,
+  "events.watch": 1,
+  "channels.stop": 1,
+  "users.watch": 100,
+  "users.stop": 50,
 } as const;
 
 type Holder = { __omnicrmQuota?: Promise<RateLimiterAbstract> };
@@ -44,6 +49,8 @@ export async function takeQuota(userId: string, units: number): Promise<void> {
     } catch (res) {
       if (res instanceof Error) throw res;
       const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
+      // Our own per-user budget made this call wait (before Google could answer 429).
+      googleApiThrottles.inc({ service: "quota_budget" });
       await sleep(Math.min(Math.max(ms, 50), 60_000));
     }
   }

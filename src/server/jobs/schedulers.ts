@@ -7,10 +7,13 @@ import { sweepStaleJobs } from "./sweep-stale-jobs";
 
 export const SCHEDULED_SYNC_KEY = "scheduled-incremental";
 
+/** Accounts with a live push registration are still polled when their last sync is this old. */
+export const PUSH_SAFETY_POLL_HOURS = 6;
+
 /**
  * One tick of the periodic sync: an incremental Gmail/Calendar sync job for every connected
- * account whose feature is on. The dedupe key means a tick never piles a second job onto
- * one that is still queued or running.
+ * account whose feature is on (accounts on push only every PUSH_SAFETY_POLL_HOURS). The
+ * dedupe key means a tick never piles a second job onto one that is still queued or running.
  */
 export async function enqueueScheduledSyncs(
   ctx: SystemCtx,
@@ -21,13 +24,17 @@ export async function enqueueScheduledSyncs(
   const calendar = o.calendar ?? e.FEATURE_GOOGLE_CALENDAR_RO;
   const services = [gmail && "gmail", calendar && "calendar"].filter(Boolean) as string[];
   if (services.length === 0) return 0;
+  // With push live for an account, polling only runs as a slow safety net.
   const r = await withSystem(ctx.db, (tx) =>
-    tx.execute<{ user_id: string; service: "gmail" | "calendar" }>(sql`SELECT user_id, service
-      FROM user_integrations WHERE provider = 'google' AND status = 'connected'
-        AND service IN (${sql.join(
+    tx.execute<{ user_id: string; service: "gmail" | "calendar" }>(sql`SELECT i.user_id, i.service
+      FROM user_integrations i WHERE i.provider = 'google' AND i.status = 'connected'
+        AND i.service IN (${sql.join(
           services.map((s) => sql`${s}`),
           sql`, `,
-        )})`),
+        )})
+        AND NOT (EXISTS (SELECT 1 FROM google_push_channels c WHERE c.user_id = i.user_id
+            AND c.service = i.service AND c.expires_at > now())
+          AND i.last_sync_at > now() - make_interval(hours => ${PUSH_SAFETY_POLL_HOURS}))`),
   );
   let created = 0;
   for (const row of r.rows) {
@@ -40,6 +47,13 @@ export async function enqueueScheduledSyncs(
   return created;
 }
 
+/** The periodic Google tick: incremental syncs, then push renewals (both modes run this). */
+export async function googleSyncTick(ctx: SystemCtx): Promise<void> {
+  await enqueueScheduledSyncs(ctx);
+  const { renewPushChannels } = await import("../google/push/renew-push-channels");
+  await renewPushChannels(ctx);
+}
+
 export type SchedulerOptions = { syncEveryMs: number; sweepEveryMs?: number; staleMs?: number };
 
 /** Embedded mode: timers in the web process. Returns a stop function. */
@@ -48,7 +62,7 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
     fn().catch((e: unknown) => ctx.log.error({ err: e, scheduler: name }, "scheduled task failed"));
   };
   const sync = setInterval(
-    guard("google-sync", () => enqueueScheduledSyncs(ctx)),
+    guard("google-sync", () => googleSyncTick(ctx)),
     o.syncEveryMs,
   );
   const sweep = setInterval(

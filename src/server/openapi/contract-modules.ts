@@ -4,6 +4,7 @@ import * as authContracts from "../auth/contracts";
 import * as contactsContracts from "../contacts/contracts";
 import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
+import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
@@ -23,6 +24,7 @@ export const contractModules: Record<string, unknown>[] = [
   contactsContracts,
   contactsMergeContracts,
   exportsContracts,
+  googlePushContracts,
   healthContracts,
   importsContracts,
   interactionsContracts,

@@ -1,3 +1,4 @@
+import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { registerHandler } from "../jobs/registry";
 import { linkParticipants } from "./resolve-contacts";
@@ -15,10 +16,12 @@ export function registerSyncHandlers(): void {
   registerHandler("google_gmail_sync", async (ctx, p) => {
     const { syncGmail } = await import("./sync-gmail");
     await syncGmail(ctx, { batchId: ctx.batchId, incremental: p.incremental });
+    await ensurePushAfterSync(ctx, "gmail");
   });
   registerHandler("google_calendar_sync", async (ctx, p) => {
     const { syncCalendar } = await import("./sync-calendar");
     await syncCalendar(ctx, { batchId: ctx.batchId, incremental: p.incremental });
+    await ensurePushAfterSync(ctx, "calendar");
   });
   registerHandler("normalize_google_email", async (ctx, p) => {
     const { renormalizeRawEvents } = await import("./renormalize-raw-events");
@@ -56,4 +59,10 @@ async function linkAll(tx: Parameters<typeof linkParticipants>[0], userId: strin
   const ids = r.rows.map((x) => x.source_id);
   for (let i = 0; i < ids.length; i += 1000)
     await linkParticipants(tx, userId, { source, sourceIds: ids.slice(i, i + 1000) });
+}
+
+/** A successful sync (the approved import, then every incremental run) keeps push registered. */
+async function ensurePushAfterSync(ctx: Ctx, service: "gmail" | "calendar") {
+  const { ensurePushWatchQuietly } = await import("../google/push/ensure-push-watch");
+  await ensurePushWatchQuietly(ctx, service);
 }

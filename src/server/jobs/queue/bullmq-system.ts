@@ -1,6 +1,6 @@
 import { Worker } from "bullmq";
 import type { SystemCtx } from "../../context";
-import { enqueueScheduledSyncs, type SchedulerOptions } from "../schedulers";
+import { googleSyncTick, type SchedulerOptions } from "../schedulers";
 import { sweepStaleJobs } from "../sweep-stale-jobs";
 import { bullConfig, bullConnection, bullQueue } from "./bullmq";
 
@@ -24,7 +24,7 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
   const w = new Worker(
     "system",
     async (job) => {
-      if (job.name === "google_sync_tick") await enqueueScheduledSyncs(ctx);
+      if (job.name === "google_sync_tick") await googleSyncTick(ctx);
       else if (job.name === "sweep_stale_jobs") await sweepStaleJobs(ctx, { staleMs: o.staleMs });
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },

@@ -1,0 +1,15 @@
+import { getDb } from "@/server/db/client";
+import { gmailWebhookContract } from "@/server/google/push/contracts";
+import { receiveGmailNotification } from "@/server/google/push/receive-gmail-notification";
+import { publicRoute } from "@/server/http/route";
+import { currentLog } from "@/server/log-context";
+
+export const dynamic = "force-dynamic";
+
+export const POST = publicRoute(gmailWebhookContract, async ({ query, body }) => {
+  const { db } = await getDb();
+  return receiveGmailNotification(
+    { db, log: currentLog() },
+    { token: query?.token, data: body!.message.data },
+  );
+});
