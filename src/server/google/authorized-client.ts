@@ -1,5 +1,6 @@
 import type { OAuth2Client } from "google-auth-library";
 import type { Ctx } from "../context";
+import { googleApiCalls } from "../metrics/registry";
 import { describeGoogleError, GoogleError, toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
 import type { GoogleService } from "./scopes";
@@ -26,7 +27,11 @@ export async function authorizedClient(ctx: Ctx, service: GoogleService): Promis
   const expiring = !t.expiresAt || t.expiresAt.getTime() - Date.now() < REFRESH_MARGIN_MS;
   if (expiring && t.refreshToken) {
     try {
-      const { credentials } = await client.refreshAccessToken();
+      const { credentials } = await client.refreshAccessToken().catch((e: unknown) => {
+        googleApiCalls.inc({ service: "oauth", outcome: "error" });
+        throw e;
+      });
+      googleApiCalls.inc({ service: "oauth", outcome: "ok" });
       if (!credentials.access_token) throw new GoogleError("temporary", "refresh returned no token");
       await saveTokens(ctx, service, {
         accessToken: credentials.access_token,

@@ -1,8 +1,10 @@
 import { currentLog } from "../log-context";
+import { googleApiCalls, googleApiThrottles } from "../metrics/registry";
 import { breakerCheck, breakerRecord } from "./circuit-breaker";
 import { GoogleError, toGoogleError } from "./errors";
 
 export type CallOptions = {
+  /** `${userId}:${api}`; its last segment labels the call metrics (gmail, calendar). */
   breakerKey: string;
   /** 404/410 from this call mean the sync cursor expired. */
   cursorOp?: boolean;
@@ -26,14 +28,19 @@ export async function callGoogle<T>(opts: CallOptions, fn: () => Promise<T>): Pr
   const max = opts.maxAttempts ?? retryTiming.maxAttempts;
   const base = opts.baseDelayMs ?? retryTiming.baseDelayMs;
   const maxWait = opts.maxWaitMs ?? 60_000;
+  const service = opts.breakerKey.slice(opts.breakerKey.lastIndexOf(":") + 1) || "google";
   for (let attempt = 1; ; attempt++) {
     breakerCheck(opts.breakerKey);
     try {
       const r = await fn();
+      googleApiCalls.inc({ service, outcome: "ok" });
       breakerRecord(opts.breakerKey, true);
       return r;
     } catch (e) {
       const ge = toGoogleError(e, opts.cursorOp);
+      const throttled = ge.kind === "rate_limited";
+      googleApiCalls.inc({ service, outcome: throttled ? "throttled" : "error" });
+      if (throttled) googleApiThrottles.inc({ service });
       if (ge.kind === "temporary") breakerRecord(opts.breakerKey, false);
       if (!ge.retryable || attempt >= max) throw ge;
       const backoff =

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { rateLimitRejections } from "../metrics/registry";
 import { clientIp } from "../security/client-ip";
 import { checkCsrf, freshCsrfCookies, isCsrfExempt } from "../security/csrf";
 import { isOriginAllowed } from "../security/origin";
@@ -56,6 +57,7 @@ export async function runRequestGuards(
   if (group === "auth") key = `${ip}|${(await peekEmail(req)) ?? ""}`;
   const v = await consumeRate(group, key);
   if (!v.allowed) {
+    rateLimitRejections.inc({ group, route: contract.path });
     if (v.firstRejection)
       await recordSecurityEvent({
         kind: group === "auth" ? "lockout" : "rate_limited",

@@ -68,26 +68,26 @@ function createMetrics() {
     }),
     googleApiThrottles: new Counter({
       name: "omnicrm_google_api_throttles_total",
-      help: "Google API 429/403 rate-limit answers and self-imposed quota waits, by service",
+      help: "Google API 429/403 rate-limit answers by service, and waits on our own per-user quota budget (service=quota_budget)",
       labelNames: ["service"] as const,
       registers,
     }),
     aiTokens: new Counter({
       name: "omnicrm_ai_tokens_total",
-      help: "AI tokens by model and direction (input, output)",
-      labelNames: ["model", "direction"] as const,
+      help: "AI tokens by model, kind of call (chat, insight, embed, …) and direction (input, output)",
+      labelNames: ["model", "kind", "direction"] as const,
       registers,
     }),
     aiCostUsd: new Counter({
       name: "omnicrm_ai_cost_usd_total",
-      help: "Estimated AI spend in USD by model",
-      labelNames: ["model"] as const,
+      help: "Estimated AI spend in USD by model and kind of call",
+      labelNames: ["model", "kind"] as const,
       registers,
     }),
     rateLimitRejections: new Counter({
       name: "omnicrm_rate_limit_rejections_total",
-      help: "Requests rejected by a rate limiter, by group (api, auth, ai)",
-      labelNames: ["group"] as const,
+      help: "Requests rejected by a rate limiter, by group (api, auth, ai) and route template",
+      labelNames: ["group", "route"] as const,
       registers,
     }),
   };

@@ -3,7 +3,8 @@ import { apiRoute } from "@/server/http/handler";
 
 export const dynamic = "force-dynamic";
 
-const handler = apiRoute((req) => handleAuthRequest(req));
+// The auth library's catch-all: one route label for all of it (never the raw URL).
+const handler = apiRoute((req) => handleAuthRequest(req), "/api/auth/{path}");
 
 export const GET = handler;
 export const POST = handler;
