@@ -38,6 +38,23 @@ describe("accounts (HTTP)", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
+  it("renews the session cookie's lifetime on page views (sliding sessions)", async () => {
+    const a = await h.signUp();
+    const page = await a.get("/settings");
+    expect(page.status).toBe(200);
+    const cookie = page.headers.getSetCookie().find((s) => s.includes("session_token"));
+    expect(cookie).toMatch(/Max-Age=2592000/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    // Same value: still the same, valid session.
+    expect((await a.get("/api/v1/auth/me")).status).toBe(200);
+    // A forged cookie is never echoed back.
+    const c = h.client();
+    c.cookies.set("omnicrm.session_token", "forged.c2lnbmF0dXJlLXRoYXQtaXMtZm9ydHktZm91ci1jaGFycyE=");
+    const anon = await c.get("/login");
+    expect(anon.headers.getSetCookie().some((s) => s.includes("session_token"))).toBe(false);
+  });
+
   it("rejects a wrong password with 401 and a short password at sign-up with 400 naming the field", async () => {
     const a = await h.signUp();
     const c = h.client();

@@ -18,6 +18,8 @@
  * - Each client has its own cookie jar and X-Forwarded-For IP (TRUST_PROXY is on), so
  *   IP-keyed rate limits never leak between tests; per-user limits are 60 requests/minute.
  * - `h.server().waitForLog(line => …)` reads the server's pino output (e.g. reset links).
+ * - Extra env: `useHttpServer({ FLAG: "1" })`, or an async function for values known only
+ *   at start-up (tests/http/google-sign-in.int.test.ts starts the Google emulator there).
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
@@ -42,10 +44,13 @@ export type Harness = {
  * One running app per test file: call at the top of a describe/file. The first file
  * builds the app into .next-test-builds/ (shared by all files, rebuilt only when sources change).
  */
-export function useHttpServer(extraEnv: Record<string, string> = {}): Harness {
+export function useHttpServer(
+  extraEnv: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+): Harness {
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startServer(extraEnv);
+    // A function runs first, inside beforeAll (e.g. to start the Google emulator and pass its URLs).
+    server = await startServer(typeof extraEnv === "function" ? await extraEnv() : extraEnv);
   }, 900_000);
   afterAll(async () => {
     await server?.stop();

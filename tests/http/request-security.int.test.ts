@@ -105,6 +105,37 @@ describe("request security (HTTP)", () => {
     expect(same.status).toBe(200);
   });
 
+  it("logs every origin/CSRF rejection but stores one per IP and minute (no table flooding)", async () => {
+    const attacker = h.client();
+    for (let i = 0; i < 15; i++) {
+      const r = await attacker.get("/api/v1/health", { headers: { origin: "https://evil.example" } });
+      expect(r.status).toBe(403);
+      const c = await attacker.post("/api/v1/auth/sign-out", undefined, { headers: { "x-csrf-token": "x" } });
+      expect(c.status).toBe(403);
+    }
+    const mine = (kind: string) =>
+      h
+        .server()
+        .logs()
+        .filter((l) => l.security === kind && l.ip === attacker.ip);
+    await h.server().waitForLog(() => mine("csrf_rejected").length === 15);
+    for (const kind of ["origin_rejected", "csrf_rejected"]) {
+      expect(mine(kind)).toHaveLength(15);
+      expect(mine(kind).filter((l) => l.throttled !== true)).toHaveLength(1);
+    }
+    // Nothing failed to store along the way, and another IP still gets its own row.
+    expect(
+      h
+        .server()
+        .logs()
+        .some((l) => l.msg === "could not store security event"),
+    ).toBe(false);
+    const other = h.client();
+    await other.get("/api/v1/health", { headers: { origin: "https://evil.example" } });
+    const line = await h.server().waitForLog((l) => l.security === "origin_rejected" && l.ip === other.ip);
+    expect(line.throttled).toBeUndefined();
+  });
+
   it("limits the general API to 60 requests a minute per user", async () => {
     const a = await h.signUp();
     let last = 0;

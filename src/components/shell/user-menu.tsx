@@ -1,11 +1,11 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { CircleUser, LogOut } from "lucide-react";
 import { useState } from "react";
+import { DropdownMenu } from "@/components/ui/dropdown-menu";
 import { api } from "@/lib/api-client";
 
-/** Signed-in header: who you are, and the way out. */
-export function UserMenu({ email }: { email: string }) {
+function useSignOut() {
   const [busy, setBusy] = useState(false);
   const signOut = async () => {
     setBusy(true);
@@ -15,6 +15,12 @@ export function UserMenu({ email }: { email: string }) {
       window.location.assign("/login");
     }
   };
+  return { busy, signOut };
+}
+
+/** Signed-in header (desktop sidebar footer): who you are, and the way out. */
+export function UserMenu({ email }: { email: string }) {
+  const { busy, signOut } = useSignOut();
   return (
     <div className="flex flex-col gap-1">
       <span className="truncate px-2 text-sm text-muted" title={email} data-testid="user-email">
@@ -32,5 +38,43 @@ export function UserMenu({ email }: { email: string }) {
         <span>Sign out</span>
       </button>
     </div>
+  );
+}
+
+/**
+ * Phones: the sidebar is a bottom bar with no room for the account, so a slim top bar
+ * carries it; one thumb tap opens the email and Sign out.
+ */
+export function PhoneHeader({ email }: { email: string }) {
+  const { busy, signOut } = useSignOut();
+  return (
+    <header className="sticky top-0 z-20 flex items-center justify-between border-b border-border bg-surface px-4 py-2 md:hidden">
+      <span className="text-lg font-semibold text-primary">OmniCRM</span>
+      <DropdownMenu
+        align="end"
+        label={email}
+        trigger={
+          <button
+            type="button"
+            aria-label="Account"
+            className="flex h-11 w-11 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
+          >
+            <CircleUser aria-hidden size={24} />
+          </button>
+        }
+        items={[
+          {
+            label: (
+              <>
+                <LogOut aria-hidden size={16} />
+                Sign out
+              </>
+            ),
+            onSelect: () => void signOut(),
+            disabled: busy,
+          },
+        ]}
+      />
+    </header>
   );
 }

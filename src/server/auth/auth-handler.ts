@@ -7,8 +7,9 @@ import { getAuth } from "./auth";
 import { auditFailedSignIn } from "./sign-in";
 
 // Better Auth endpoints that guess or spend a secret: brute-force limited per IP+email.
+// (Starting a Google sign-in, /sign-in/social, guesses nothing: it stays in the api group.)
 const AUTH_LIMITED = [
-  "/sign-in/",
+  "/sign-in/email",
   "/sign-up/",
   "/request-password-reset",
   "/reset-password",

@@ -10,6 +10,7 @@ import { recordSecurityEvent } from "../security/record-security-event";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./schemas";
 import { appOrigin, authSecret, isHttpsApp } from "./auth-secret";
 import { sendResetEmail } from "./send-reset-email";
+import { SESSION_EXPIRES_IN_SEC, SESSION_UPDATE_AGE_SEC } from "./session-policy";
 
 function buildAuth(db: Db) {
   const e = env();
@@ -54,7 +55,8 @@ function buildAuth(db: Db) {
       },
     }),
     user: { modelName: "user", deleteUser: { enabled: true } },
-    session: { modelName: "session", expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    // Sliding sessions; our own lookup (find-session.ts) applies the same policy.
+    session: { modelName: "session", expiresIn: SESSION_EXPIRES_IN_SEC, updateAge: SESSION_UPDATE_AGE_SEC },
     account: { modelName: "account" },
     verification: { modelName: "verification" },
     emailAndPassword: {

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "../db/client";
-import { authSessions, authUsers } from "../db/schema/auth";
-import { authSecret, sessionCookieName } from "./auth-secret";
+import { authSecret, isHttpsApp, sessionCookieName } from "./auth-secret";
+import { findSession, type FoundSession } from "./find-session";
+import { SESSION_EXPIRES_IN_SEC } from "./session-policy";
 
 export type AuthUser = { id: string; email: string };
 
@@ -14,20 +14,30 @@ export async function authenticateRequest(req: Request): Promise<AuthUser | null
 /**
  * Same, from headers (server components pass `await headers()`). Cheap on purpose: the
  * cookie signature is checked in-process, then one indexed query (unique token) joins the
- * session to its user. Better Auth's own getSession is not used here because it may also
- * write (session refresh) on every call.
+ * session to its user; the session slides (one conditional write) at most once a day.
+ * Better Auth's own getSession is not used here because it may also write on every call.
  */
 export async function authenticateHeaders(headers: Headers): Promise<AuthUser | null> {
+  return (await authenticateSession(headers))?.user ?? null;
+}
+
+/** The session behind the request's cookie, or null; `extended` when this call slid it. */
+export async function authenticateSession(headers: Headers): Promise<FoundSession | null> {
   const token = sessionTokenFrom(headers.get("cookie"));
   if (!token) return null;
   const { db } = await getDb();
-  const rows = await db
-    .select({ id: authUsers.id, email: authUsers.email })
-    .from(authSessions)
-    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-    .where(and(eq(authSessions.token, token), gt(authSessions.expiresAt, new Date())))
-    .limit(1);
-  return rows[0] ?? null;
+  return findSession(db, token);
+}
+
+/**
+ * The session cookie again with a fresh Max-Age (same signed value), so the browser keeps
+ * it as long as the server keeps the session. Null when the request carries none.
+ */
+export function refreshedSessionCookie(cookieHeader: string | null): string | null {
+  const raw = cookieHeader ? readCookie(cookieHeader, sessionCookieName()) : null;
+  if (!raw) return null;
+  const secure = isHttpsApp() ? "; Secure" : "";
+  return `${sessionCookieName()}=${raw}; Max-Age=${SESSION_EXPIRES_IN_SEC}; Path=/; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /** Extracts and verifies the signed session token (`token.base64(hmac)`, URL-encoded). */

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import type { Ctx } from "../context";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
-import { authenticateRequest } from "../auth/authenticate";
+import { authenticateSession, refreshedSessionCookie } from "../auth/authenticate";
 import { runRequestGuards } from "./guards";
 import { apiRoute, type RouteArgs, type RouteFn } from "./handler";
 import type { Contract } from "./contract";
@@ -32,15 +32,20 @@ type PublicHandler<C extends Contract> = (input: RouteInput<C>) => Promise<Respo
  */
 export function userRoute<C extends Contract>(contract: C, fn: UserHandler<C>): ContractRouteFn {
   return withContract(contract, async (req, args) => {
-    const user = await authenticateRequest(req);
+    const session = await authenticateSession(req.headers);
+    const user = session?.user ?? null;
     await runRequestGuards(req, contract, user);
     if (!user) throw new AppError("unauthorized");
     const input = await readInput(req, contract, args);
     const { db } = await getDb();
-    return withLogScope({ userId: user.id }, async () => {
+    const res = await withLogScope({ userId: user.id }, async () => {
       const ctx: Ctx = { db, userId: user.id, log: currentLog() };
       return toResponse(await fn({ ...input, ctx, user }));
     });
+    // The session slid: the browser's cookie gets the new lifetime too.
+    const cookie = session?.extended ? refreshedSessionCookie(req.headers.get("cookie")) : null;
+    if (cookie) appendCookie(res, cookie);
+    return res;
   });
 }
 
@@ -68,6 +73,14 @@ async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs
     C["body"]
   >;
   return { req, params, query, body };
+}
+
+function appendCookie(res: Response, cookie: string): void {
+  try {
+    res.headers.append("set-cookie", cookie);
+  } catch {
+    // Immutable headers (Response.redirect): the next request slides the cookie instead.
+  }
 }
 
 function toResponse(r: unknown): Response {

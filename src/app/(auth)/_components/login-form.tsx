@@ -6,7 +6,15 @@ import { signInSchema } from "@/server/auth/schemas";
 import { Field, FormError, SubmitButton } from "./field";
 import { useApiForm } from "./use-api-form";
 
-export function LoginForm({ googleEnabled, next }: { googleEnabled: boolean; next: string }) {
+export function LoginForm({
+  googleEnabled,
+  next,
+  googleFailed = false,
+}: {
+  googleEnabled: boolean;
+  next: string;
+  googleFailed?: boolean;
+}) {
   const { form, formError, run } = useApiForm(signInSchema);
   const { errors, isSubmitting } = form.formState;
   const onSubmit = run(async (values) => {
@@ -15,9 +23,11 @@ export function LoginForm({ googleEnabled, next }: { googleEnabled: boolean; nex
     window.location.assign(next);
   });
   const google = async () => {
-    const r = await api.post<{ url: string }>("/api/auth/sign-in/oauth2", {
-      providerId: "google",
+    // Better Auth's generic OAuth providers sign in through the core social endpoint.
+    const r = await api.post<{ url: string }>("/api/auth/sign-in/social", {
+      provider: "google",
       callbackURL: next,
+      errorCallbackURL: "/login",
     });
     window.location.assign(r.url);
   };
@@ -25,7 +35,14 @@ export function LoginForm({ googleEnabled, next }: { googleEnabled: boolean; nex
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <form onSubmit={onSubmit} noValidate>
-        <FormError message={formError} />
+        <FormError
+          message={
+            formError ??
+            (googleFailed
+              ? "Google sign-in did not finish. Try again, or sign in with your password."
+              : undefined)
+          }
+        />
         <Field
           id="email"
           label="Email"

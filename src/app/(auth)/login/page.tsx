@@ -6,11 +6,22 @@ import { LoginForm } from "../_components/login-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
   if (await authenticateHeaders(await headers())) redirect("/");
-  const { next } = await searchParams;
+  const { next, error } = await searchParams;
   // Only same-site paths: never an open redirect.
   const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
   const e = env();
-  return <LoginForm googleEnabled={Boolean(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET)} next={target} />;
+  return (
+    <LoginForm
+      googleEnabled={Boolean(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET)}
+      next={target}
+      // Better Auth sends a failed or cancelled Google sign-in back here with ?error=….
+      googleFailed={error !== undefined}
+    />
+  );
 }
