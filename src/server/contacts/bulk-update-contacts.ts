@@ -20,8 +20,9 @@ export async function bulkUpdateContacts(ctx: Ctx, raw: BulkContactsInput): Prom
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(eq(contacts.userId, userId), inArray(contacts.id, ids)));
+    // Another user's id answers exactly like an id that never existed: 404, never 403.
     if (own.length !== ids.length)
-      throw new AppError("invalid_body", "unknown contact ids", {
+      throw new AppError("not_found", "unknown contact ids", {
         fields: { ids: [`${ids.length - own.length} id(s) are not your contacts`] },
       });
     const mine = and(eq(contacts.userId, userId), inArray(contacts.id, ids));

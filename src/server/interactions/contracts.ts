@@ -23,7 +23,7 @@ export const logInteractionContract = defineContract({
   auth: "user",
   body: logInteractionInput,
   response: interactionSchema,
-  errors: ["invalid_body"],
+  errors: ["invalid_body", "not_found"],
 });
 
 export const getInteractionContract = defineContract({

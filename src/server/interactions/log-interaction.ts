@@ -20,7 +20,8 @@ export async function logInteraction(ctx: Ctx, raw: LogInteractionInput): Promis
       .from(contacts)
       .where(and(eq(contacts.userId, userId), inArray(contacts.id, ids), isNull(contacts.deletedAt)));
     if (found.length !== ids.length)
-      throw new AppError("invalid_body", "unknown contact", {
+      // Another user's id answers exactly like an id that never existed: 404, never 403.
+      throw new AppError("not_found", "unknown contact", {
         fields: { contactIds: ["unknown contact id"] },
       });
     const sourceId = input.idempotencyKey ?? randomUUID();

@@ -62,5 +62,5 @@ export const bulkContactsContract = defineContract({
   auth: "user",
   body: bulkContactsInput,
   response: z.object({ affected: z.number().int() }),
-  errors: ["invalid_body"],
+  errors: ["invalid_body", "not_found"],
 });

@@ -56,11 +56,11 @@ describe("tags", () => {
     expect((await listContacts(a, { tag: tag.id })).total).toBe(2);
     await expect(
       bulkUpdateContacts(a, { action: "setStage", ids: [c1.id, foreign.id], stage: "VIP Client" }),
-    ).rejects.toMatchObject({ code: "invalid_body" });
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await getContact(a, { id: c1.id })).stage).toBe("Prospect");
     await expect(
       bulkUpdateContacts(b, { action: "addTags", ids: [foreign.id], tagIds: [tag.id] }),
-    ).rejects.toMatchObject({ code: "invalid_body" });
+    ).rejects.toMatchObject({ code: "invalid_body" }); // b's contact, a's tag
     await bulkUpdateContacts(a, { action: "removeTags", ids: [c1.id], tagIds: [tag.id] });
     expect((await listTags(a)).items[0]?.contactCount).toBe(1);
     await bulkUpdateContacts(a, { action: "delete", ids: [c1.id, c2.id] });
