@@ -112,6 +112,11 @@ export async function ensureBuilt(): Promise<string> {
 function build(): string {
   const stamp = sourceStamp();
   const rel = `.next-test-builds/b-${Date.now()}`;
+  // Next rewrites the tsconfig it builds with (adding the dist dir's types): give it a
+  // throwaway one extending ours, so the committed tsconfig.json never changes.
+  mkdirSync(BASE, { recursive: true });
+  const tsconfig = path.join(BASE, "tsconfig.json");
+  writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.json" }));
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
     encoding: "utf8",
@@ -119,6 +124,7 @@ function build(): string {
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: rel,
+      NEXT_TSCONFIG_PATH: path.relative(ROOT, tsconfig),
       NEXT_TELEMETRY_DISABLED: "1",
       // Never touch a developer's .data (PGlite cannot be opened twice).
       DATA_DIR: path.join(tmpdir(), `omnicrm-build-${process.pid}`),
