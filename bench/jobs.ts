@@ -2,26 +2,27 @@
  * bench:jobs — no-op jobs through our registry + jobs-table bookkeeping.
  *  - BullMQ (REDIS_URL + DATABASE_URL): 1, 2 and 4 worker processes (bench/jobs-worker.ts),
  *    versus raw BullMQ with an empty processor in the same run (no database at all).
- *  - Pickup latency on an idle worker: jobs.started_at − jobs.created_at (one clock: the DB's),
- *    one job at a time.
+ *  - Pickup latency on an idle worker: committed row handed to the queue → jobs.started_at
+ *    (one machine, one clock), one job at a time.
  *  - Embedded runner (in-process, PGlite or DATABASE_URL) always.
- *   npm run bench:jobs -- [--scale 1] [--concurrency 16] [--processes 1,2,4] [--json out.json]
+ *   npm run bench:jobs -- [--scale 1] [--concurrency 64] [--processes 1,2,4] [--json out.json]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { Queue, Worker } from "bullmq";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../src/server/db/client";
-import { withSystem } from "../src/server/db/with-user";
-import { forceQueueMode } from "../src/server/jobs/dispatch";
-import { enqueue, enqueueMany } from "../src/server/jobs/enqueue";
+import { withSystem, withUser } from "../src/server/db/with-user";
+import { enqueueMany } from "../src/server/jobs/enqueue";
+import { dispatchJobs, forceQueueMode } from "../src/server/jobs/dispatch";
+import { jobs } from "../src/server/db/schema/jobs";
 import { rootLog } from "../src/server/log";
 import { benchMode, report, type Row } from "./lib/report";
 import { summarize } from "./lib/stats";
 import { arg, benchUser, loadAvg, numArg, openBenchDb, scaled } from "./lib/setup";
 
 const TOTAL = scaled(20_000, 200);
-const CONC = numArg("concurrency", 16);
+const CONC = numArg("concurrency", 64);
 const PROCS = arg("processes", "1,2,4").split(",").map(Number);
 const PICKUPS = scaled(200, 20);
 const USERS = 4;
@@ -52,6 +53,34 @@ async function rawBullmq(n: number): Promise<number> {
   await q.obliterate({ force: true });
   await q.close();
   return rate;
+}
+
+/** Raw BullMQ pickup on an idle worker (add → processor start), one job at a time. */
+async function rawPickup(n: number): Promise<number[]> {
+  const prefix = `omnicrm-bench-rawpick-${randomUUID().slice(0, 8)}`;
+  const connection = { url: redis!, maxRetriesPerRequest: null };
+  const q = new Queue("raw", { connection, prefix });
+  const out: number[] = [];
+  let started: (() => void) | undefined;
+  const w = new Worker(
+    "raw",
+    async (job: { data: { t: number } }) => {
+      out.push(performance.timeOrigin + performance.now() - job.data.t);
+      started?.();
+    },
+    { connection, prefix, concurrency: CONC },
+  );
+  await w.waitUntilReady();
+  for (let i = 0; i < n; i++) {
+    const done = new Promise<void>((r) => (started = r));
+    await q.add("noop", { t: performance.timeOrigin + performance.now() }, { removeOnComplete: true });
+    await done;
+    await sleep(50);
+  }
+  await w.close();
+  await q.obliterate({ force: true });
+  await q.close();
+  return out;
 }
 
 async function waitDone(h: DbHandle, ids: string[]): Promise<void> {
@@ -86,19 +115,33 @@ async function drain(h: DbHandle, n: number): Promise<{ rate: number; enqueueS: 
   return { rate: (per * USERS) / ((performance.now() - t0) / 1000), enqueueS };
 }
 
-/** One job at a time on an idle worker: claim time − enqueue time, from the jobs row. */
-async function pickup(h: DbHandle, n: number): Promise<number[]> {
+/**
+ * One job at a time on an idle worker: from the moment the committed row is handed to the
+ * queue (Redis, or the embedded runner's wake-up) to the moment a worker claimed it
+ * (jobs.started_at; same machine, same clock). The enqueue transaction itself is not
+ * pickup and is timed separately.
+ */
+async function pickup(h: DbHandle, n: number): Promise<{ pickup: number[]; enqueueTx: number[] }> {
   const userId = await benchUser(h, "pickup");
-  const out: number[] = [];
+  const out = { pickup: [] as number[], enqueueTx: [] as number[] };
   for (let i = 0; i < n; i++) {
-    const { id } = await enqueue({ db: h.db, userId }, "noop", {});
+    const t0 = performance.now();
+    const [row] = await withUser(h.db, userId, (tx) =>
+      tx
+        .insert(jobs)
+        .values({ userId, kind: "noop", payload: {}, maxAttempts: 1 })
+        .returning({ id: jobs.id, kind: jobs.kind, runAfter: jobs.runAfter }),
+    );
+    const sentAt = performance.timeOrigin + performance.now();
+    out.enqueueTx.push(performance.now() - t0);
+    await dispatchJobs([{ ...row!, userId }]);
     await waitDone(h, [userId]);
     const r = await withSystem(h.db, (tx) =>
       tx.execute<{ ms: number }>(
-        sql`SELECT extract(epoch FROM (started_at - created_at)) * 1000 AS ms FROM jobs WHERE id = ${id}`,
+        sql`SELECT extract(epoch FROM started_at) * 1000 AS ms FROM jobs WHERE id = ${row!.id}`,
       ),
     );
-    out.push(Number(r.rows[0]!.ms));
+    out.pickup.push(Math.max(0, Number(r.rows[0]!.ms) - sentAt));
     await sleep(50); // the worker goes idle again (blocked on Redis / waiting for a wake)
   }
   return out;
@@ -138,24 +181,32 @@ async function main(): Promise<void> {
   if (redis && process.env.DATABASE_URL) {
     const { configureBullmq, closeBullmq, bullQueue } = await import("../src/server/jobs/queue/bullmq");
     const raw = await rawBullmq(TOTAL);
+    const rawPick = summarize(await rawPickup(PICKUPS));
     rows.push({
       run: "raw BullMQ, 1 process (no database)",
       jobsPerS: Math.round(raw),
       ratioToRaw: 1,
-      p95PickupMs: "",
+      p50PickupMs: Number(rawPick.p50.toFixed(1)),
+      p95PickupMs: Number(rawPick.p95.toFixed(1)),
     });
     let one = 0;
     for (const p of PROCS) {
       const prefix = `omnicrm-bench-${randomUUID().slice(0, 8)}`;
       configureBullmq({ url: redis, prefix });
       const workers = await startWorkers(p, prefix);
-      const pick = p === 1 ? summarize(await pickup(h, PICKUPS)) : null;
+      const picked = p === 1 ? await pickup(h, PICKUPS) : null;
+      const pick = picked ? summarize(picked.pickup) : null;
+      if (picked)
+        notes.push(
+          `enqueue transaction p95 ${summarize(picked.enqueueTx).p95.toFixed(1)} ms (not part of pickup)`,
+        );
       const r = await drain(h, TOTAL);
       if (p === 1) one = r.rate;
       rows.push({
         run: `OmniCRM BullMQ, ${p} worker process${p > 1 ? "es" : ""}`,
         jobsPerS: Math.round(r.rate),
         ratioToRaw: Number((r.rate / raw).toFixed(2)),
+        p50PickupMs: pick ? Number(pick.p50.toFixed(1)) : "",
         p95PickupMs: pick ? Number(pick.p95.toFixed(1)) : "",
       });
       if (pick)
@@ -188,13 +239,14 @@ async function main(): Promise<void> {
     perUser: 1000,
     pollMs: 1000,
   });
-  const pick = summarize(await pickup(h, PICKUPS));
+  const pick = summarize((await pickup(h, PICKUPS)).pickup);
   const e = await drain(h, TOTAL);
   await runner.stop({ graceMs: 5000 });
   rows.push({
     run: `OmniCRM embedded runner (${benchMode().db})`,
     jobsPerS: Math.round(e.rate),
     ratioToRaw: "",
+    p50PickupMs: Number(pick.p50.toFixed(1)),
     p95PickupMs: Number(pick.p95.toFixed(1)),
   });
   bars.push({

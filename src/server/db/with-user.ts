@@ -25,10 +25,20 @@ export async function withUser<T>(db: Db, userId: string, work: (tx: Tx) => Prom
 /**
  * Cross-user work that has no single user (claiming jobs, schedulers, webhook lookup,
  * retention). Runs as omnicrm_system, which RLS allows everywhere; keep its uses few.
+ * `asyncCommit` skips the wait for the WAL flush (job bookkeeping only), set in the same
+ * statement as the role so it costs no extra round trip.
  */
-export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withSystem<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  opts: { asyncCommit?: boolean } = {},
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('role', 'omnicrm_system', true)`);
+    await tx.execute(
+      opts.asyncCommit
+        ? sql`SELECT set_config('role', 'omnicrm_system', true), set_config('synchronous_commit', 'off', true)`
+        : sql`SELECT set_config('role', 'omnicrm_system', true)`,
+    );
     return work(tx);
   });
 }

@@ -30,10 +30,7 @@ const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
  * Enqueues stay fully durable: they are the user's intent.
  */
 function bookkeeping<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withSystem(db, async (tx) => {
-    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
-    return work(tx);
-  });
+  return withSystem(db, work, { asyncCommit: true });
 }
 
 const CLAIMED_COLUMNS = sql.raw(`id, user_id AS "userId", kind, payload, attempts,
