@@ -80,6 +80,12 @@ export const envSchema = z.object({
   GOOGLE_PUBSUB_TOPIC: str(300),
   /** Shared secret the Pub/Sub push subscription sends as ?token=… */
   GOOGLE_PUBSUB_VERIFICATION_TOKEN: str(512),
+  /** Set = Pub/Sub pushes must carry a Google-signed OIDC token with this audience. */
+  GOOGLE_PUBSUB_AUDIENCE: str(2048),
+  /** Optional: the push subscription's service account; the OIDC token's email must match. */
+  GOOGLE_PUBSUB_SERVICE_ACCOUNT: str(320),
+  /** Where Google's ID-token signing certs (PEM) are fetched (point at the emulator offline). */
+  GOOGLE_OIDC_CERTS_URL: optionalUrl.default("https://www.googleapis.com/oauth2/v1/certs"),
   /** How long a push notification waits before its sync runs, so a burst gives one job. */
   GOOGLE_PUSH_DEBOUNCE_SECONDS: int(10, 0, 3600),
 

@@ -125,7 +125,11 @@ export const CONTROL_ARGS = {
   stats: z.tuple([]),
   resetStats: z.tuple([]),
   describeCorpus: z.tuple([email.optional()]),
-  setPubSubPush: z.tuple([z.string().regex(/^projects\/[^/]+\/topics\/[^/]+$/), z.url()]),
+  setPubSubPush: z.tuple([
+    z.string().regex(/^projects\/[^/]+\/topics\/[^/]+$/),
+    z.url(),
+    z.object({ audience: z.string().min(1), serviceAccountEmail: z.string().optional() }).optional(),
+  ]),
   pushRegistrations: z.tuple([email]),
   pushCalendar: z.tuple([
     email,
@@ -139,7 +143,13 @@ export const CONTROL_ARGS = {
   ]),
   pushGmail: z.tuple([
     email,
-    z.object({ historyId: z.number().int().min(0).optional(), messageId: z.string().optional() }).optional(),
+    z
+      .object({
+        historyId: z.number().int().min(0).optional(),
+        messageId: z.string().optional(),
+        authorization: z.string().optional(),
+      })
+      .optional(),
   ]),
 } satisfies Record<keyof EmulatorControl, z.ZodType>;
 

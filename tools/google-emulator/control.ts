@@ -48,7 +48,11 @@ export type EmulatorControl = {
   resetStats(): void;
   describeCorpus(email?: string): CorpusDescription;
   /** Where Pub/Sub pushes a topic's messages (the push subscription's endpoint, with its ?token=). */
-  setPubSubPush(topicName: string, endpoint: string): void;
+  setPubSubPush(
+    topicName: string,
+    endpoint: string,
+    auth?: { audience: string; serviceAccountEmail?: string },
+  ): void;
   /** The Calendar channels and Gmail watch registered for an account. */
   pushRegistrations(email: string): {
     calendar: { id: string; resourceId: string; address: string; expiration: number }[];
@@ -63,7 +67,10 @@ export type EmulatorControl = {
     opts?: { resourceState?: "sync" | "exists" | "not_exists"; token?: string; messageNumber?: number },
   ): Promise<Delivery[]>;
   /** Publishes {emailAddress, historyId} for the account's Gmail watch to its push endpoint. */
-  pushGmail(email: string, opts?: { historyId?: number; messageId?: string }): Promise<Delivery>;
+  pushGmail(
+    email: string,
+    opts?: { historyId?: number; messageId?: string; authorization?: string },
+  ): Promise<Delivery>;
 };
 
 export function createControl(state: EmulatorState): EmulatorControl {
@@ -128,7 +135,8 @@ export function createControl(state: EmulatorState): EmulatorControl {
       state.quota?.reset();
     },
     describeCorpus: (email) => describeCorpus(acct(email ?? state.cfg.defaultEmail)),
-    setPubSubPush: (topicName, endpoint) => void state.push.subscriptions.set(topicName, endpoint),
+    setPubSubPush: (topicName, endpoint, auth) =>
+      void state.push.subscriptions.set(topicName, { endpoint, ...auth }),
     pushRegistrations(email) {
       const a = acct(email).profile.email;
       const w = state.push.gmailWatches.get(a);

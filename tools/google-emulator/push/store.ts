@@ -13,6 +13,8 @@ export type CalendarChannel = {
   nextMessage: number;
 };
 export type GmailWatch = { email: string; topicName: string; expiration: number; historyId: number };
+/** A push subscription: endpoint plus, like Pub/Sub's push auth, an optional OIDC audience. */
+export type PushSubscription = { endpoint: string; audience?: string; serviceAccountEmail?: string };
 
 export type PushStore = ReturnType<typeof createPushStore>;
 
@@ -21,7 +23,7 @@ export const CHANNEL_TTL_MS = 7 * 86_400_000;
 export function createPushStore() {
   const channels = new Map<string, CalendarChannel>();
   const gmailWatches = new Map<string, GmailWatch>();
-  const subscriptions = new Map<string, string>();
+  const subscriptions = new Map<string, PushSubscription>();
   return {
     channels,
     gmailWatches,

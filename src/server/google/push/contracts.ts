@@ -20,7 +20,7 @@ export const gmailWebhookContract = defineContract({
   method: "POST",
   path: "/api/v1/webhooks/google/gmail",
   summary:
-    "Gmail push via a Pub/Sub push subscription (users.watch). Verified by the shared secret in ?token=; queues a debounced incremental sync for the mailbox's user",
+    "Gmail push via a Pub/Sub push subscription (users.watch). Verified by the shared secret in ?token= and/or the subscription's OIDC bearer token; queues a debounced incremental sync for the mailbox's user",
   tags: ["webhooks"],
   auth: "public",
   rateLimit: "none",

@@ -246,3 +246,50 @@ describe("Gmail push", () => {
     expect(await queued(c.user.id, "google_gmail_sync")).toHaveLength(0);
   });
 });
+
+describe("Gmail push verified by the subscription's OIDC token", () => {
+  const SA = "omnicrm-push@omnicrm-test.iam.gserviceaccount.com";
+  let audience = "";
+  const subscribe = (auth?: { audience: string; serviceAccountEmail?: string }) =>
+    emu().control.setPubSubPush(TOPIC, `${app.baseUrl}${GMAIL_WEBHOOK_PATH}`, auth);
+
+  beforeAll(() => {
+    audience = `${app.baseUrl}${GMAIL_WEBHOOK_PATH}`;
+    delete process.env.GOOGLE_PUBSUB_VERIFICATION_TOKEN;
+    Object.assign(process.env, {
+      GOOGLE_PUBSUB_AUDIENCE: audience,
+      GOOGLE_PUBSUB_SERVICE_ACCOUNT: SA,
+      GOOGLE_OIDC_CERTS_URL: new URL("/oauth2/v1/certs", emu().apiRootUrl).toString(),
+    });
+    resetEnvCache();
+  });
+  afterAll(() => {
+    for (const k of ["GOOGLE_PUBSUB_AUDIENCE", "GOOGLE_PUBSUB_SERVICE_ACCOUNT", "GOOGLE_OIDC_CERTS_URL"])
+      delete process.env[k];
+    process.env.GOOGLE_PUBSUB_VERIFICATION_TOKEN = SECRET;
+    resetEnvCache();
+    emu().control.setPubSubPush(TOPIC, `${app.baseUrl}${GMAIL_WEBHOOK_PATH}?token=${SECRET}`);
+  });
+
+  it("accepts a Google-signed token for our audience and service account, and nothing else", async () => {
+    const c = await connectedUser(h, emu(), { calendar: { events: 2 }, mailbox: { messages: 3 } });
+    subscribe({ audience, serviceAccountEmail: SA });
+    await importApproved(c, "gmail");
+    const mail = () =>
+      emu().control.addMessage(c.account, { from: "x@clientco.com", to: c.account, subject: "s", text: "t" });
+
+    mail();
+    subscribe({ audience: "https://elsewhere.example/push", serviceAccountEmail: SA });
+    expect((await emu().control.pushGmail(c.account)).status).toBe(401);
+    subscribe({ audience, serviceAccountEmail: "someone-else@evil.iam.gserviceaccount.com" });
+    expect((await emu().control.pushGmail(c.account)).status).toBe(401);
+    subscribe();
+    expect((await emu().control.pushGmail(c.account)).status).toBe(401);
+    expect((await emu().control.pushGmail(c.account, { authorization: "Bearer a.b.c" })).status).toBe(401);
+    expect(await queued(c.user.id, "google_gmail_sync")).toHaveLength(0);
+
+    subscribe({ audience, serviceAccountEmail: SA });
+    expect((await emu().control.pushGmail(c.account)).status).toBe(200);
+    expect(await queued(c.user.id, "google_gmail_sync")).toHaveLength(1);
+  });
+});

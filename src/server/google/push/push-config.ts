@@ -13,10 +13,14 @@ export function calendarPushAddress(): string | null {
   return base ? `${base.replace(/\/+$/, "")}${CALENDAR_WEBHOOK_PATH}` : null;
 }
 
-/** The Pub/Sub topic for users.watch; null = Gmail push is off (polling). Needs the shared secret too. */
+/**
+ * The Pub/Sub topic for users.watch; null = Gmail push is off (polling). Needs a way to
+ * verify pushes too: the shared secret, the OIDC audience, or both.
+ */
 export function gmailPushTopic(): string | null {
   const e = env();
-  return e.GOOGLE_PUBSUB_TOPIC && e.GOOGLE_PUBSUB_VERIFICATION_TOKEN ? e.GOOGLE_PUBSUB_TOPIC : null;
+  const verifiable = e.GOOGLE_PUBSUB_VERIFICATION_TOKEN || e.GOOGLE_PUBSUB_AUDIENCE;
+  return e.GOOGLE_PUBSUB_TOPIC && verifiable ? e.GOOGLE_PUBSUB_TOPIC : null;
 }
 
 export function pushConfigured(service: GoogleService): boolean {

@@ -6,25 +6,36 @@ import { gmailPushTopic } from "./push-config";
 import { gmailPushData, type PushOutcome } from "./schemas";
 import { sha256Hex } from "./ensure-push-watch";
 import { triggerPushSync } from "./trigger-push-sync";
+import { verifyPubSubOidc } from "./verify-pubsub-oidc";
 import { secretMatches } from "./verify-secret";
 
 const RANK: Record<PushOutcome, number> = { sync_ack: 0, replay: 1, inactive: 2, deduped: 3, enqueued: 4 };
 
 /**
  * One Gmail Pub/Sub push. Verified by the shared secret the push subscription carries in
- * its URL (?token=, compared in constant time) → 401 otherwise; push not configured or a
+ * its URL (?token=, compared in constant time) and/or the subscription's Google-signed OIDC
+ * token (audience, optionally service account) → 401 otherwise; push not configured or a
  * mailbox nobody watches → 404; nothing runs in either case. A historyId not newer than
  * the last one seen (Pub/Sub redelivery) is a replay; otherwise a debounced incremental
  * Gmail sync is queued for each user watching the mailbox.
  */
 export async function receiveGmailNotification(
   sys: SystemCtx,
-  input: { token: string | undefined; data: string },
+  input: { token: string | undefined; authorization: string | null; data: string },
 ): Promise<{ outcome: PushOutcome }> {
-  const secret = env().GOOGLE_PUBSUB_VERIFICATION_TOKEN;
-  if (!gmailPushTopic() || !secret) throw new AppError("not_found", "gmail push is not configured");
-  if (!secretMatches(input.token, sha256Hex(secret)))
+  const e = env();
+  const secret = e.GOOGLE_PUBSUB_VERIFICATION_TOKEN;
+  const audience = e.GOOGLE_PUBSUB_AUDIENCE;
+  if (!gmailPushTopic()) throw new AppError("not_found", "gmail push is not configured");
+  if (secret && !secretMatches(input.token, sha256Hex(secret)))
     throw new AppError("unauthorized", "push token does not match");
+  const oidc = {
+    audience,
+    serviceAccount: e.GOOGLE_PUBSUB_SERVICE_ACCOUNT,
+    certsUrl: e.GOOGLE_OIDC_CERTS_URL,
+  };
+  if (audience && !(await verifyPubSubOidc(input.authorization, { ...oidc, audience })))
+    throw new AppError("unauthorized", "push OIDC token does not verify");
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(input.data, "base64").toString("utf8"));

@@ -6,10 +6,10 @@ import { currentLog } from "@/server/log-context";
 
 export const dynamic = "force-dynamic";
 
-export const POST = publicRoute(gmailWebhookContract, async ({ query, body }) => {
+export const POST = publicRoute(gmailWebhookContract, async ({ req, query, body }) => {
   const { db } = await getDb();
   return receiveGmailNotification(
     { db, log: currentLog() },
-    { token: query?.token, data: body!.message.data },
+    { token: query?.token, authorization: req.headers.get("authorization"), data: body!.message.data },
   );
 });
