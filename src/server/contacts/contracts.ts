@@ -94,6 +94,9 @@ export const avatarGetContract = defineContract({
   summary: "The contact's avatar image",
   tags,
   auth: "user",
+  // An image asset: a list of 50 contacts would otherwise spend most of the user's 60/min
+  // API budget on photos. Still session-checked and RLS-scoped; URLs are versioned and cached.
+  rateLimit: "none",
   errors: ["not_found"],
 });
 

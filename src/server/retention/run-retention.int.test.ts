@@ -7,6 +7,7 @@ import { securityEvents, syncAudit } from "../db/schema/sync";
 import { withSystem } from "../db/with-user";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
+import { objectStore } from "../storage/object-store";
 import { defaultRetention, runRetention } from "./run-retention";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -33,8 +34,13 @@ describe("runRetention", () => {
       const cs = await tx
         .insert(contacts)
         .values([
-          { userId, displayName: "Gone", deletedAt: daysAgo(31) },
-          { userId, displayName: "Recently deleted", deletedAt: daysAgo(5) },
+          { userId, displayName: "Gone", deletedAt: daysAgo(31), avatarPath: `avatars/${userId}/gone.png` },
+          {
+            userId,
+            displayName: "Recently deleted",
+            deletedAt: daysAgo(5),
+            avatarPath: `avatars/${userId}/kept.png`,
+          },
           { userId, displayName: "Active" },
         ])
         .returning({ id: contacts.id, name: contacts.displayName });
@@ -56,10 +62,15 @@ describe("runRetention", () => {
       return { raw, cs, audit, sec };
     });
 
+    await objectStore().put(`avatars/${userId}/gone.png`, Buffer.from("gone"), "image/png");
+    await objectStore().put(`avatars/${userId}/kept.png`, Buffer.from("kept"), "image/png");
     const counts = await runRetention({ db: h.db, log: rootLog() }, defaultRetention(90), NOW);
     // Other test files may share the database: assert on this user's rows, counts at least ours.
     expect(counts.rawEvents).toBeGreaterThanOrEqual(1);
     expect(counts.contacts).toBeGreaterThanOrEqual(1);
+    // A purged contact's photo is removed from storage; a restorable one's is kept.
+    expect(await objectStore().get(`avatars/${userId}/gone.png`)).toBeNull();
+    expect((await objectStore().get(`avatars/${userId}/kept.png`))?.toString()).toBe("kept");
     expect(counts.syncAudit).toBeGreaterThanOrEqual(1);
     expect(counts.securityEvents).toBeGreaterThanOrEqual(1);
 
