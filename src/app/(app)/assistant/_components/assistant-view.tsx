@@ -66,7 +66,11 @@ export function AssistantView() {
       cancelled = true;
     };
   }, [tick]);
-  useEffect(() => endRef.current?.scrollIntoView({ block: "end" }), [messages]);
+  // Braces matter: recent Chromium returns a Promise from scrollIntoView, and an effect that
+  // returns anything but a function crashes React when it runs the "cleanup" on the next render.
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: "end" });
+  }, [messages]);
 
   const open = async (id: string) => {
     setError(null);
