@@ -8,7 +8,7 @@ export type HttpResult<T = unknown> = {
   text: string;
 };
 
-type Opts = { headers?: Record<string, string>; csrf?: boolean; raw?: string };
+type Opts = { headers?: Record<string, string>; csrf?: boolean; raw?: string | Uint8Array };
 
 /**
  * A tiny cookie-jar HTTP client for one simulated browser/script. Unsafe methods send
@@ -52,7 +52,7 @@ export class TestClient {
     const res = await fetch(new URL(path, this.baseUrl), {
       method,
       headers,
-      body: payload,
+      body: payload as BodyInit | undefined,
       redirect: "manual",
     });
     this.absorb(res.headers);

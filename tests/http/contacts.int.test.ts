@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testPng } from "../../src/server/contacts/avatar-test-images";
 import { useHttpServer, type TestClient } from "./harness";
 
 type Ok<T> = { ok: boolean; data: T };
@@ -9,16 +10,21 @@ type Err = {
   details?: { fields?: Record<string, string[]> } & Record<string, unknown>;
 };
 
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: string }) {
+function multipart(
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: string | Buffer },
+) {
   const b = `----omnicrm${randomUUID()}`;
   const parts = Object.entries(fields).map(
     ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
   );
-  parts.push(
-    `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
-  );
+  const head = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
   return {
-    raw: parts.join("") + `--${b}--\r\n`,
+    raw: Buffer.concat([
+      Buffer.from(parts.join("") + head),
+      Buffer.from(file.content),
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]),
     headers: { "content-type": `multipart/form-data; boundary=${b}` },
   };
 }
@@ -83,6 +89,103 @@ describe("contacts API (HTTP)", () => {
       const r = await b.request<Err>(m, p, m === "PATCH" ? { displayName: "x" } : undefined);
       expect({ m, p, status: r.status }).toEqual({ m, p, status: 404 });
     }
+  });
+
+  it("answers 404 (never 403) to every contacts, notes, tags, interactions and imports endpoint given another user's ids, and changes nothing", async () => {
+    const a = await h.signUp();
+    const b = await h.signUp();
+    const id = (await create(a, { displayName: "Private Person", emails: [{ value: "pp@a.example" }] })).json
+      .data.id;
+    const twin = (await create(a, { displayName: "Private Person" })).json.data.id;
+    const note = (await a.post<Ok<{ id: string }>>(`/api/v1/contacts/${id}/notes`, { body: "secret" })).json
+      .data.id;
+    const tag = (await a.post<Ok<{ id: string }>>("/api/v1/tags", { name: "A only" })).json.data.id;
+    const interaction = (
+      await a.post<Ok<{ id: string }>>("/api/v1/interactions", {
+        type: "session",
+        occurredAt: new Date().toISOString(),
+        subject: "a's session",
+        contactIds: [id],
+      })
+    ).json.data.id;
+    const png = { name: "p.png", type: "image/png", content: testPng(300, 200) };
+    const avatar = await a.put<Ok<{ avatarUrl: string }>>(
+      `/api/v1/contacts/${id}/avatar`,
+      undefined,
+      multipart({}, png),
+    );
+    expect(avatar.status).toBe(200);
+    const gotAvatar = await a.get(avatar.json.data.avatarUrl);
+    expect(gotAvatar.headers.get("content-type")).toBe("image/png");
+    const merged = await a.post<Ok<{ mergeId: string }>>("/api/v1/contacts/merge", {
+      survivorId: id,
+      mergedId: twin,
+    });
+    expect(merged.status).toBe(200);
+    const csv = { name: "c.csv", type: "text/csv", content: "Name\r\nImported One\r\n" };
+    const batch = (
+      await a.post<Ok<{ batchId: string }>>("/api/v1/imports", undefined, multipart({ confirm: "true" }, csv))
+    ).json.data.batchId;
+
+    const before = (await a.get<Ok<Record<string, unknown>>>(`/api/v1/contacts/${id}`)).json.data;
+    const attempts: [string, string, unknown?, ReturnType<typeof multipart>?][] = [
+      ["GET", `/api/v1/contacts/${id}`],
+      ["PATCH", `/api/v1/contacts/${id}`, { displayName: "hijacked" }],
+      ["DELETE", `/api/v1/contacts/${id}`],
+      ["POST", `/api/v1/contacts/${id}/restore`],
+      ["GET", `/api/v1/contacts/${id}/timeline`],
+      ["GET", `/api/v1/contacts/${id}/notes`],
+      ["POST", `/api/v1/contacts/${id}/notes`, { body: "planted" }],
+      ["GET", `/api/v1/contacts/${id}/avatar`],
+      ["PUT", `/api/v1/contacts/${id}/avatar`, undefined, multipart({}, png)],
+      ["DELETE", `/api/v1/contacts/${id}/avatar`],
+      ["GET", `/api/v1/notes/${note}`],
+      ["PATCH", `/api/v1/notes/${note}`, { body: "hijacked" }],
+      ["DELETE", `/api/v1/notes/${note}`],
+      ["PATCH", `/api/v1/tags/${tag}`, { name: "hijacked" }],
+      ["DELETE", `/api/v1/tags/${tag}`],
+      ["GET", `/api/v1/interactions/${interaction}`],
+      ["DELETE", `/api/v1/interactions/${interaction}`],
+      [
+        "POST",
+        "/api/v1/interactions",
+        { type: "call", occurredAt: new Date().toISOString(), contactIds: [id] },
+      ],
+      ["POST", "/api/v1/contacts/bulk", { action: "delete", ids: [id] }],
+      ["POST", "/api/v1/contacts/bulk", { action: "setStage", ids: [id], stage: "Lost Client" }],
+      ["POST", "/api/v1/contacts/merge", { survivorId: id, mergedId: twin }],
+      ["POST", `/api/v1/contacts/merges/${merged.json.data.mergeId}/undo`],
+      ["POST", `/api/v1/imports/${batch}/undo`],
+    ];
+    for (const [m, p, body, form] of attempts) {
+      const r = await b.request<Err>(m, p, body, form);
+      expect({ m, p, status: r.status }).toEqual({ m, p, status: 404 });
+    }
+
+    // B's lists, search and exports never include A's rows.
+    const bList = await b.get<Ok<{ items: unknown[] }>>("/api/v1/contacts");
+    expect(bList.json.data.items).toEqual([]);
+    const bSearch = await b.get<Ok<{ hits: unknown[] }>>("/api/v1/search?q=private");
+    expect(bSearch.json.data.hits).toEqual([]);
+    expect((await b.get("/api/v1/exports/contacts?format=csv")).text).not.toContain("Private Person");
+    expect((await b.get("/api/v1/exports/contacts?format=vcard")).text).not.toContain("Private Person");
+    const bData = await b.get("/api/v1/exports/data");
+    expect(bData.status).toBe(200);
+    expect(bData.text).not.toContain("Private Person");
+    expect(bData.text).not.toContain("secret");
+
+    // …and A's data is untouched.
+    const mine = await a.get<Ok<{ displayName: string; avatarUrl: string | null }>>(`/api/v1/contacts/${id}`);
+    expect(mine.json.data).toEqual(before);
+    expect(mine.json.data.displayName).toBe("Private Person");
+    expect((await a.get(mine.json.data.avatarUrl!)).headers.get("content-type")).toBe("image/png");
+    const notes = await a.get<Ok<{ items: { body: string }[] }>>(`/api/v1/contacts/${id}/notes`);
+    expect(notes.json.data.items.map((n) => n.body)).toEqual(["secret"]);
+    expect((await a.get(`/api/v1/interactions/${interaction}`)).status).toBe(200);
+    const tags = await a.get<Ok<{ items: { name: string }[] }>>("/api/v1/tags");
+    expect(tags.json.data.items.map((t) => t.name)).toContain("A only");
+    expect((await a.post(`/api/v1/imports/${batch}/undo`)).status).toBe(200);
+    expect((await a.post(`/api/v1/contacts/merges/${merged.json.data.mergeId}/undo`)).status).toBe(200);
   });
 
   it("imports a CSV with preview and confirm, exports it, and undoes the batch", async () => {
