@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { APICallError } from "ai";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
+import { dbCapabilities } from "../../db/capabilities";
 import { withUser } from "../../db/with-user";
 import { useTestDb } from "../../testing/test-db";
 import { updateCrmSettings } from "../../lifecycle/settings";
@@ -153,7 +154,12 @@ describe("assistant chat", () => {
     const jobs = await withUser(h.db, ctx.userId, (tx) =>
       tx.execute<{ payload: unknown }>(sql`SELECT payload FROM jobs WHERE kind = 'embed'`),
     );
-    expect(jobs.rows).toEqual([{ payload: { ownerType: "note", ownerIds: [applied.result.noteId] } }]);
+    // Queued for embedding like any note (only where embeddings can be stored: pgvector).
+    expect(jobs.rows).toEqual(
+      (await dbCapabilities(h.db)).vector
+        ? [{ payload: { ownerType: "note", ownerIds: [applied.result.noteId] } }]
+        : [],
+    );
   });
 
   it("sends health context to the provider only after the user enables it", async () => {

@@ -12,10 +12,31 @@ const OWNERS_PER_JOB = 100;
 /** Insight jobs wait a little so the chunks of one import coalesce into one job per contact. */
 export const INSIGHT_DELAY_MS = 10 * 60_000;
 
+const vectorByDb = new WeakMap<object, boolean>();
+
 /**
- * Queues `embed` jobs for rows whose text is new or changed. With no provider configured
- * nothing is queued (the jobs could only be skipped); the job itself skips unchanged chunks
- * by content hash, so queueing the same rows twice costs no model call.
+ * Whether the database can store embeddings (pgvector). Asked through the caller's
+ * transaction when there is one — on PGlite a second query outside an open transaction
+ * would wait for it — and remembered per database.
+ */
+async function canStoreVectors(target: EnqueueTarget): Promise<boolean> {
+  const known = vectorByDb.get(target.db);
+  if (known !== undefined) return known;
+  const run = async (tx: Tx) =>
+    (
+      await tx.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM information_schema.columns
+        WHERE table_name = 'embeddings' AND column_name = 'embedding') AS ok`)
+    ).rows[0]?.ok === true;
+  const ok = target.tx ? await run(target.tx) : await withUser(target.db, target.userId, run);
+  vectorByDb.set(target.db, ok);
+  return ok;
+}
+
+/**
+ * Queues `embed` jobs for rows whose text is new or changed. With no provider configured,
+ * or no pgvector in the database, nothing is queued (the jobs could only be skipped); the
+ * job itself skips unchanged chunks by content hash, so queueing the same rows twice costs
+ * no model call.
  */
 export async function enqueueEmbeds(
   target: EnqueueTarget,
@@ -24,7 +45,7 @@ export async function enqueueEmbeds(
   opts: { batchId?: string | null } = {},
 ): Promise<number> {
   const unique = [...new Set(ids)];
-  if (!unique.length || !isAiConfigured()) return 0;
+  if (!unique.length || !isAiConfigured() || !(await canStoreVectors(target))) return 0;
   const items = [];
   for (let i = 0; i < unique.length; i += OWNERS_PER_JOB)
     items.push({
