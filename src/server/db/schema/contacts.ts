@@ -124,7 +124,11 @@ export const notes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("notes_contact_idx").on(t.contactId, t.createdAt)],
+  (t) => [
+    index("notes_contact_idx").on(t.contactId, t.createdAt),
+    // The dashboard's recent activity: newest notes of a user without sorting them all.
+    index("notes_user_created_idx").on(t.userId, t.createdAt),
+  ],
 );
 
 /** Audit of merges, so a merge can be explained and reversed. */

@@ -1,0 +1,1 @@
+CREATE INDEX "notes_user_created_idx" ON "notes" USING btree ("user_id","created_at");
