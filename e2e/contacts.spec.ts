@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { spec } from "./lib";
 
 const PASSWORD = "contacts e2e password";
@@ -37,6 +38,14 @@ async function axe(page: Page, where: string) {
     [],
     `axe violations on ${where}`,
   );
+}
+
+/** A w×h PNG, sage on the left half and clay on the right. */
+function photo(w: number, h: number): Buffer {
+  const png = new PNG({ width: w, height: h });
+  for (let i = 0; i < w * h; i++)
+    png.data.set(i % w < w / 2 ? [79, 122, 100, 255] : [194, 128, 90, 255], i * 4);
+  return PNG.sync.write(png);
 }
 
 async function quickAdd(page: Page, name: string, email?: string) {
@@ -120,6 +129,7 @@ export default [
       await page.getByTestId("note").getByText("<script>alert(1)</script>").waitFor();
       await page.getByRole("tab", { name: "Timeline" }).click();
       await page.getByRole("list", { name: "Timeline" }).getByText("Lower back").first().waitFor();
+
       await axe(page, "contact page");
       await screenshot("contact");
       await page.reload(); // the edits were saved, not just shown
@@ -185,6 +195,81 @@ export default [
       await page.goto("/contacts");
       await page.getByRole("list", { name: "Contacts" }).getByText("Grace Hopper").waitFor();
       await screenshot("list-phone");
+    },
+  ),
+  spec(
+    "contact page: log a session, add a photo, delete and restore from the trash",
+    async ({ page, screenshot }) => {
+      // A user of its own: the flow above already spends most of a user's per-minute API budget.
+      await signUp(page);
+      const grace = (await apiPost(page, "/api/v1/contacts", { displayName: "Grace Hopper" })) as {
+        id: string;
+      };
+      await apiPost(page, "/api/v1/contacts", { displayName: "Alan Turing" });
+      await page.goto(`/contacts/${grace.id}`);
+      await page.getByRole("heading", { name: "Grace Hopper", level: 1 }).waitFor();
+
+      // Log a session from the header; it lands on the timeline.
+      await page.getByRole("button", { name: "Log session" }).click();
+      const logDialog = page.getByRole("dialog", { name: "Log a call or session with Grace Hopper" });
+      await logDialog.waitFor();
+      await page.fill("#li-occurredAt", "");
+      await page.locator("#li-subject").focus();
+      await logDialog.getByText("When did it happen?").waitFor(); // inline, on blur
+      await page.fill("#li-occurredAt", "2026-03-14T09:30");
+      await page.fill("#li-subject", "Prenatal flow");
+      await page.fill("#li-body", "Hips felt *much* looser.");
+      await axe(page, "log session dialog");
+      await logDialog.getByRole("button", { name: "Log session" }).click();
+      await page.getByText("Session logged for Grace Hopper").waitFor();
+      const timeline = page.getByRole("list", { name: "Timeline" });
+      await timeline.getByText("Session: Prenatal flow").click(); // expands inline
+      await timeline.locator("em", { hasText: "much" }).waitFor();
+
+      // Avatar: wrong type and too large are explained; a photo is resized to 256 px.
+      const avatarInput = page.getByTestId("avatar-input");
+      await avatarInput.setInputFiles({
+        name: "a.gif",
+        mimeType: "image/gif",
+        buffer: Buffer.from("GIF89a"),
+      });
+      await page.getByText("Please choose a PNG or JPEG photo").waitFor();
+      await avatarInput.setInputFiles({
+        name: "huge.png",
+        mimeType: "image/png",
+        buffer: Buffer.alloc(6 * 1024 * 1024, 1),
+      });
+      await page.getByText("The limit is 5 MB").waitFor();
+      await avatarInput.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: photo(640, 400) });
+      await page.getByText("Photo updated").waitFor();
+      const headerImg = page.locator("header img[src*='/avatar?v=']").first();
+      await headerImg.waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector("header img[src*='/avatar?v=']") as HTMLImageElement | null)
+            ?.naturalWidth === 256,
+      );
+      await axe(page, "contact page with photo");
+      await screenshot("contact-photo");
+
+      // Delete, then restore from the Trash view (reached from the contacts page).
+      await page.getByRole("button", { name: "More actions" }).click();
+      await page.getByRole("menuitem", { name: "Delete contact" }).click();
+      await page.waitForURL((u) => u.pathname === "/contacts");
+      await page.getByText("1 in total").waitFor();
+      await page.getByRole("link", { name: "Trash" }).click();
+      await page.getByRole("heading", { name: "Trash", level: 1 }).waitFor();
+      const trash = page.getByRole("list", { name: "Deleted contacts" });
+      await trash.getByText("Grace Hopper").waitFor();
+      await trash.getByText("Deleted today · purged after 30 days").waitFor();
+      await axe(page, "trash");
+      await screenshot("trash");
+      await page.getByRole("button", { name: "Restore Grace Hopper" }).click();
+      await page.getByText("Grace Hopper restored").waitFor();
+      await page.getByRole("heading", { name: "Trash is empty" }).waitFor();
+      await page.goto("/contacts");
+      await page.getByText("2 in total").waitFor();
+      await page.locator("table img[src*='/avatar?v=']").first().waitFor(); // restored with its photo
     },
   ),
 ];

@@ -27,7 +27,12 @@ export const NotesTab = forwardRef<HTMLTextAreaElement, { contactId: string; onC
     useEffect(() => {
       let cancelled = false;
       api.get<{ items: NoteView[] }>(`/api/v1/contacts/${contactId}/notes`).then(
-        (r) => !cancelled && setNotes(r.items),
+        // A note saved before this first load answers is kept (the load may predate it).
+        (r) =>
+          !cancelled &&
+          setNotes((ns) =>
+            ns ? sortNotes([...ns, ...r.items.filter((x) => !ns.some((n) => n.id === x.id))]) : r.items,
+          ),
         (e: unknown) => !cancelled && setError(friendlyError(e, "the notes")),
       );
       return () => {
