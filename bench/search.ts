@@ -105,13 +105,8 @@ async function keywordRows(
     rc.push(recallByScore(got, await exactContactScores(h, ctx.userId, q)));
   }
   for (const q of TEXT) {
-    // types: ["interaction"] alone currently throws in candidateIds (its first UNION arm must
-    // name the column t), so ask for contacts too and keep the interaction hits.
-    const hits = (await keywordSearch(ctx, { q, limit: 50, types: ["contact", "interaction"] })).hits;
-    const got = hits
-      .filter((x) => x.type === "interaction")
-      .slice(0, 10)
-      .map((x) => x.score);
+    const hits = (await keywordSearch(ctx, { q, limit: 10, types: ["interaction"] })).hits;
+    const got = hits.map((x) => x.score);
     ri.push(recallByScore(got, await exactInteractionScores(h, ctx.userId, q)));
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
