@@ -70,4 +70,40 @@ export default [
       await page.getByTestId("user-email").filter({ hasText: email }).waitFor();
     },
   ),
+  spec("phone: the account menu shows the email and signs out", async ({ page, screenshot }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const email = `phone-${randomUUID().slice(0, 8)}@test.local`;
+    await page.goto("/signup");
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await page.click("button[type=submit]");
+    await page.waitForURL((u) => u.pathname === "/");
+    const account = page.getByRole("button", { name: "Account" });
+    await account.waitFor();
+    const box = await account.boundingBox();
+    assert.ok(
+      box && box.x + box.width <= 375 && box.height >= 44,
+      `account button on screen: ${JSON.stringify(box)}`,
+    );
+    await account.click();
+    const menu = page.getByRole("menu");
+    await menu.getByText(email).waitFor();
+    await screenshot("phone-account-menu");
+    await menu.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto("/contacts");
+    await page.waitForURL(/\/login/);
+  }),
+  spec("sign in with Google through the consent page", async ({ page, google, screenshot }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in with Google" }).click();
+    await page.waitForURL((u) => u.href.startsWith(google.url));
+    await page.getByRole("heading", { name: "Sign in with Google" }).waitFor();
+    await page.fill("#email_other", "google.user@example.com");
+    await screenshot("google-consent");
+    await page.getByRole("button", { name: "Allow" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    await page.getByTestId("user-email").filter({ hasText: "google.user@example.com" }).waitFor();
+    await screenshot("google-signed-in");
+  }),
 ];

@@ -1,10 +1,13 @@
 import type { BrowserContext, Page } from "playwright-core";
 import type { TestServer } from "../tests/http/server";
+import type { Emulator } from "../tools/google-emulator/server";
 
 export type SpecContext = {
   page: Page;
   context: BrowserContext;
   server: TestServer;
+  /** The Google emulator the app is wired to (OAuth consent page, Gmail, Calendar). */
+  google: Emulator;
   baseUrl: string;
   /** Saves test-results/<spec>-<name>.png. */
   screenshot: (name: string) => Promise<void>;

@@ -3,10 +3,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/http/server";
+import { startGoogleEmulator } from "../tools/google-emulator/server";
 import type { Spec } from "./lib";
 
 // A tiny runner over playwright-core (no browser downloads): Debian's chromium, one app
-// server for the whole run (built like the HTTP tests, tests/http/build.ts), a fresh browser
+// server for the whole run (built like the HTTP tests, tests/http/build.ts) wired to one
+// Google emulator (seeded mailbox and calendar, like `npm run demo`), a fresh browser
 // context per test, screenshots in test-results/. Usage: npm run e2e [-- filter]
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = [
@@ -28,7 +30,22 @@ const filter = process.argv[2];
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".spec.ts"))
   .sort();
-const server = await startServer();
+const google = await startGoogleEmulator({
+  seed: 1,
+  // All mail inside the default Gmail query window (newer_than:30d), so previews have content.
+  mailbox: { messages: 80, days: 30, includeFixtures: true },
+  calendar: { events: 15 },
+});
+const server = await startServer({
+  GOOGLE_CLIENT_ID: google.clientId,
+  GOOGLE_CLIENT_SECRET: google.clientSecret,
+  GOOGLE_OAUTH_AUTH_URL: google.authUrl,
+  GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
+  GOOGLE_OAUTH_REVOKE_URL: google.revokeUrl,
+  GOOGLE_API_ROOT_URL: google.apiRootUrl,
+  FEATURE_GOOGLE_GMAIL_RO: "1",
+  FEATURE_GOOGLE_CALENDAR_RO: "1",
+});
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 let passed = 0;
 let failed = 0;
@@ -47,6 +64,7 @@ try {
           page,
           context,
           server,
+          google,
           baseUrl: server.url,
           screenshot: async (name) => {
             await page.screenshot({ path: path.join(results, `${slug}-${name}.png`), fullPage: true });
@@ -70,6 +88,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await google.close();
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed || passed === 0 ? 1 : 0);

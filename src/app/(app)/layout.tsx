@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PageChrome } from "@/components/shell/page-chrome";
 import { Sidebar } from "@/components/shell/sidebar";
-import { UserMenu } from "@/components/shell/user-menu";
+import { PhoneHeader, UserMenu } from "@/components/shell/user-menu";
 import { authenticateHeaders } from "@/server/auth/authenticate";
 
 // Every app page is behind sign-in. Checked here, server-side, against the session table
@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) redirect("/login");
   return (
     <div className="min-h-screen">
+      <PhoneHeader email={user.email} />
       <Sidebar footer={<UserMenu email={user.email} />} />
       <main className="mx-auto max-w-[1200px] px-4 pb-24 pt-6 md:ml-56 md:px-8 md:pb-8">{children}</main>
       <PageChrome />

@@ -57,7 +57,7 @@ export function PhoneHeader({ email }: { email: string }) {
           <button
             type="button"
             aria-label="Account"
-            className="flex h-11 w-11 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
+            className="flex h-12 w-12 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
           >
             <CircleUser aria-hidden size={24} />
           </button>

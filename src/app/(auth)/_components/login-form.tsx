@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { api } from "@/lib/api-client";
 import { signInSchema } from "@/server/auth/schemas";
 import { Field, FormError, SubmitButton } from "./field";
+import { startGoogleSignIn } from "./start-google-sign-in";
 import { useApiForm } from "./use-api-form";
 
 export function LoginForm({
@@ -22,14 +24,14 @@ export function LoginForm({
     // Full navigation: the (app) layout re-reads the new session cookie server-side.
     window.location.assign(next);
   });
+  const [googleError, setGoogleError] = useState(false);
   const google = async () => {
-    // Better Auth's generic OAuth providers sign in through the core social endpoint.
-    const r = await api.post<{ url: string }>("/api/auth/sign-in/social", {
-      provider: "google",
-      callbackURL: next,
-      errorCallbackURL: "/login",
-    });
-    window.location.assign(r.url);
+    setGoogleError(false);
+    try {
+      window.location.assign(await startGoogleSignIn(next));
+    } catch {
+      setGoogleError(true);
+    }
   };
   return (
     <>
@@ -38,7 +40,7 @@ export function LoginForm({
         <FormError
           message={
             formError ??
-            (googleFailed
+            (googleFailed || googleError
               ? "Google sign-in did not finish. Try again, or sign in with your password."
               : undefined)
           }
