@@ -87,15 +87,21 @@ describe("contacts core", () => {
     expect((await listContacts(b, {})).items).toEqual([]);
   });
 
-  it("soft-deletes and restores", async () => {
+  it("soft-deletes into the owner's trash only, and restores", async () => {
     const ctx = await newCtx();
     const c = await createContact(ctx, { displayName: "Temp" });
     await deleteContact(ctx, { id: c.id });
     expect((await listContacts(ctx, {})).items).toHaveLength(0);
-    expect((await listContacts(ctx, { view: "deleted" })).items.map((i) => i.id)).toEqual([c.id]);
+    const trash = (await listContacts(ctx, { view: "deleted" })).items;
+    expect(trash.map((i) => i.id)).toEqual([c.id]);
+    expect(trash[0]?.deletedAt).not.toBeNull(); // the trash view shows "deleted N days ago"
+    const other = await newCtx();
+    expect((await listContacts(other, { view: "deleted" })).items).toEqual([]);
+    await expect(restoreContact(other, { id: c.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(getContact(ctx, { id: c.id })).rejects.toMatchObject({ code: "not_found" });
     await restoreContact(ctx, { id: c.id });
     expect((await getContact(ctx, { id: c.id })).deletedAt).toBeNull();
+    expect((await listContacts(ctx, { view: "deleted" })).items).toEqual([]);
   });
 
   it("paginates with an opaque cursor in every sort and filters", async () => {
