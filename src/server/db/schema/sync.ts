@@ -31,7 +31,9 @@ export const userIntegrations = pgTable(
 
 export const userSyncPrefs = pgTable("user_sync_prefs", {
   userId: userId().primaryKey(),
-  gmailQuery: text("gmail_query").notNull().default("category:primary -in:chats -in:drafts newer_than:30d"),
+  // No category:primary here: it would drop the user's sent mail (sent messages carry no
+  // category), and the default contact policy needs it. Promotions & co. are excluded below.
+  gmailQuery: text("gmail_query").notNull().default("-in:chats -in:drafts newer_than:30d"),
   gmailLabelIncludes: text("gmail_label_includes")
     .array()
     .notNull()
