@@ -12,6 +12,7 @@ import { getAiUsage } from "./get-ai-usage";
 import { setAiModelsForTests } from "./provider";
 import { mockAi } from "./testing/mock-ai";
 import { withGuardrails } from "./with-guardrails";
+import { aiCostUsd, aiTokens, rateLimitRejections } from "../metrics/registry";
 
 let h: DbHandle;
 const log = rootLog();
@@ -76,6 +77,20 @@ describe("AI guardrails", () => {
     expect(usage.creditsLeft).toBe(199);
   });
 
+  it("counts the call's tokens and cost in the Prometheus metrics", async () => {
+    const read = async () => {
+      const tokens = (await aiTokens.get()).values.filter((v) => v.labels.kind === "chat");
+      const cost = (await aiCostUsd.get()).values.filter((v) => v.labels.kind === "chat");
+      const sum = (xs: { value: number }[]) => xs.reduce((a, x) => a + x.value, 0);
+      return { tokens: sum(tokens), cost: sum(cost) };
+    };
+    const before = await read();
+    await withGuardrails(await newCtx(), chatOp, ok);
+    const after = await read();
+    expect(after.tokens - before.tokens).toBe(2_000_000);
+    expect(after.cost - before.cost).toBeCloseTo(0.75, 6);
+  });
+
   it("lets exactly one of two concurrent requests through when one credit is left", async () => {
     const ctx = await newCtx();
     await setCredits(ctx, 1);
@@ -110,9 +125,13 @@ describe("AI guardrails", () => {
     const ctx = await newCtx();
     await withGuardrails(ctx, chatOp, ok);
     await withGuardrails(ctx, chatOp, ok);
+    const rejected = async () =>
+      (await rateLimitRejections.get()).values.find((v) => v.labels.group === "ai_minute")?.value ?? 0;
+    const before = await rejected();
     const e = await withGuardrails(ctx, chatOp, ok).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect(e).toMatchObject({ code: "rate_limited_minute", status: 429 });
+    expect((await rejected()) - before).toBe(1);
     expect(Number((e as AppError).headers?.["retry-after"])).toBeGreaterThan(0);
     // A rejected request took no credit.
     expect((await getAiUsage(ctx)).creditsLeft).toBe(198);

@@ -3,6 +3,8 @@ import type { Ctx } from "../context";
 import { AppError, isAppError } from "../errors";
 import { providerBreaker } from "./circuit-breaker";
 import { recordUsage, refundCall, reserveCall, type GuardOptions, type Reserved } from "./guardrails";
+import { observeAiUsage } from "../metrics/observe-ai-usage";
+import { rateLimitRejections } from "../metrics/registry";
 import { costUsd } from "./prices";
 import { requireAi, type AiModels } from "./provider";
 
@@ -30,17 +32,22 @@ export async function beginAiCall(ctx: Ctx, o: GuardArgs): Promise<AiCall> {
   const breaker = providerBreaker();
   breaker.check();
   const model = o.kind === "embedding" ? ai.embeddingModelId : ai.chatModelId;
-  const reserved = await reserveCall(ctx, { ...o, model });
+  const reserved = await reserveCall(ctx, { ...o, model }).catch((e: unknown) => {
+    // The AI budget limits count with the request limiters: group = which limit, route = operation.
+    if (isAppError(e) && e.code.startsWith("rate_limited_"))
+      rateLimitRejections.inc({ group: e.code.replace("rate_limited_", "ai_"), route: o.operation });
+    throw e;
+  });
   const signal = AbortSignal.timeout(ai.timeoutMs);
   const record = (u: Tokens, m = model) => {
-    const input = u.inputTokens ?? 0;
-    const output = u.outputTokens ?? 0;
-    return recordUsage(ctx, reserved, {
+    const sample = {
       model: m,
-      inputTokens: input,
-      outputTokens: output,
-      costUsd: costUsd(m, input, output),
-    });
+      inputTokens: u.inputTokens ?? 0,
+      outputTokens: u.outputTokens ?? 0,
+      costUsd: costUsd(m, u.inputTokens ?? 0, u.outputTokens ?? 0),
+    };
+    observeAiUsage({ ...sample, kind: o.operation });
+    return recordUsage(ctx, reserved, sample);
   };
   return {
     ai,
