@@ -11,6 +11,12 @@ const nextConfig: NextConfig = {
     "bullmq",
     "ioredis",
     "nodemailer",
+    // Loaded only when SENTRY_DSN / OTEL_EXPORTER_OTLP_ENDPOINT are set; one shared OTel API instance.
+    "@sentry/node",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
   ],
   // Test harnesses build into their own folder so parallel runs never share one.
   distDir: process.env.NEXT_DIST_DIR || ".next",

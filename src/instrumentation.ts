@@ -5,6 +5,16 @@ export async function register(): Promise<void> {
   // Before any request: rate limits and audit need the real peer address (see the module).
   const { installPeerAddressHeader } = await import("./server/security/peer-address");
   installPeerAddressHeader();
+  // Sentry / OpenTelemetry, only when their env vars are set (their SDKs are not even loaded
+  // otherwise). First, so the tracer provider exists before Next.js emits request spans.
+  const [{ env }, { rootLog }, { startObservability }] = await Promise.all([
+    import("./lib/env"),
+    import("./server/log"),
+    import("./server/observability/start-observability"),
+  ]);
+  const obs = await startObservability(env(), "web", rootLog());
+  // Best effort within the platform's own shutdown: send buffered spans and events.
+  if (obs.sentry || obs.tracing) process.once("SIGTERM", () => void obs.shutdown());
   const { bootServer } = await import("./server/boot/boot-server");
   await bootServer();
 }

@@ -120,8 +120,11 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: str(512),
   S3_SECRET_ACCESS_KEY: str(),
 
+  // Error tracking and tracing: each is loaded only when its variable is set.
   SENTRY_DSN: optionalUrl,
+  SENTRY_ENVIRONMENT: str(64),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: str(200),
 });
 
 export type Env = z.infer<typeof envSchema>;

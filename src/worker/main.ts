@@ -3,6 +3,7 @@ import { closeDb, getDb } from "@/server/db/client";
 import { startBullWorkers } from "@/server/jobs/queue/bullmq-worker";
 import { serveMetrics } from "@/server/metrics/serve-metrics";
 import { rootLog } from "@/server/log";
+import { startObservability } from "@/server/observability/start-observability";
 
 /**
  * `npm run worker`: a BullMQ worker process handling every queue. Run as many as you like,
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   if (!e.REDIS_URL) throw new Error("REDIS_URL is required: without Redis, jobs run inside the web process");
   if (!e.DATABASE_URL)
     throw new Error("DATABASE_URL is required: the embedded database cannot be shared between processes");
+  // Sentry / OpenTelemetry only when configured; every job run becomes a span once tracing is on.
+  const obs = await startObservability(e, "worker", log);
   const { db } = await getDb();
   const workers = await startBullWorkers({
     db,
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
     workers
       .close({ graceMs: 30_000 })
       .then(() => metrics?.close())
+      // After the last job has finished: its span and any dead-job report are sent.
+      .then(() => obs.shutdown())
       .then(() => closeDb())
       .then(
         () => process.exit(0),

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError, errorStatus, type ErrorCode } from "../errors";
 import { currentLog, currentRequestId } from "../log-context";
+import { reportError } from "../observability/report-error";
 
 export type OkBody<T> = { ok: true; data: T };
 export type ErrBody = { ok: false; error: ErrorCode; details?: unknown };
@@ -38,6 +39,8 @@ export function errFromUnknown(e: unknown): Response {
   if (e instanceof AppError) return err(e.status, e.code, e.details, e.headers);
   if (e instanceof ZodError) return err(400, "invalid_body", zodDetails(e));
   currentLog().error({ err: e }, "unhandled error");
+  // Only what becomes a 500 goes to the error tracker (when one is configured).
+  reportError(e, { requestId: currentRequestId() });
   return err(500, "internal_error");
 }
 

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Db } from "../db/client";
 import { currentLog, withLogScope } from "../log-context";
 import { backoffDelay } from "./backoff";
@@ -6,6 +7,7 @@ import type { ClaimedJob, Outcome } from "./job-store";
 import { saveProgress } from "./job-store";
 import { findJobDefinition, findJobHandler } from "./registry";
 import { jobDuration, jobFailures, jobRetries } from "../metrics/registry";
+import { reportError } from "../observability/report-error";
 
 /** Why a run was interrupted from outside; a shutdown hands the job back without using an attempt. */
 export class JobAbort extends Error {
@@ -28,14 +30,30 @@ const PROGRESS_EVERY_MS = 500;
  * is retried with backoff until the last attempt, and a timeout counts as a failure.
  */
 export async function runClaimedJob(db: Db, job: ClaimedJob, abort: AbortController): Promise<RunResult> {
+  // One span per run; a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT registered a tracer provider.
+  const attributes = { "job.kind": job.kind, "job.id": job.id, "job.attempt": job.attempts };
+  return trace
+    .getTracer("omnicrm.jobs")
+    .startActiveSpan(`job ${job.kind}`, { kind: SpanKind.CONSUMER, attributes }, async (span) => {
+      try {
+        const result = await runJob(db, job, abort);
+        span.setAttribute("job.outcome", result.status === "error" ? "retry" : result.status);
+        if (result.status === "dead" || result.status === "error")
+          span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.slice(0, 200) });
+        return result;
+      } finally {
+        span.end();
+      }
+    });
+}
+
+async function runJob(db: Db, job: ClaimedJob, abort: AbortController): Promise<RunResult> {
   const def = findJobDefinition(job.kind);
-  if (!def) return { id: job.id, status: "dead", error: `unknown job kind "${job.kind}"` };
+  if (!def) return deadAtOnce(job, `unknown job kind "${job.kind}"`);
   const parsed = def.payload.safeParse(job.payload);
-  if (!parsed.success)
-    return { id: job.id, status: "dead", error: `invalid payload: ${parsed.error.message}`.slice(0, 2000) };
+  if (!parsed.success) return deadAtOnce(job, `invalid payload: ${parsed.error.message}`.slice(0, 2000));
   const handler = findJobHandler(job.kind);
-  if (!handler)
-    return { id: job.id, status: "dead", error: `no handler registered for job kind "${job.kind}"` };
+  if (!handler) return deadAtOnce(job, `no handler registered for job kind "${job.kind}"`);
 
   const timer = setTimeout(
     () => abort.abort(new JobAbort("timeout", `timed out after ${def.timeoutMs} ms`)),
@@ -94,11 +112,18 @@ function failure(
   if (e instanceof JobAbort && e.reason === "cancelled") return { id: job.id, status: "cancelled" };
   if (e instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
     log.error({ err: e }, "job failed permanently (dead)");
+    reportError(e, { jobId: job.id, kind: job.kind });
     return { id: job.id, status: "dead", error: message };
   }
   const delayMs = backoffDelay(backoff, job.attempts);
   log.warn({ err: e, delayMs }, "job failed; retrying");
   return { id: job.id, status: "error", error: message, delayMs };
+}
+
+/** Retrying cannot help (unknown kind, bad payload, no handler): dead now, and reported. */
+function deadAtOnce(job: ClaimedJob, error: string): RunResult {
+  reportError(new Error(error), { jobId: job.id, kind: job.kind });
+  return { id: job.id, status: "dead", error };
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {
