@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { testPng } from "../../src/server/contacts/avatar-test-images";
 import { TEST_PASSWORD, useHttpServer } from "./harness";
+import { multipart } from "./multipart";
 
 type Env<T> = { ok: boolean; data: T; error?: string; details?: { fields?: Record<string, string[]> } };
 
@@ -169,14 +173,26 @@ describe("accounts (HTTP)", () => {
     expect(r.status).toBe(200);
   });
 
-  it("deletes the account only with the right password, then the session is gone", async () => {
+  it("deletes the account only with the right password, then the session and the photos are gone", async () => {
     const a = await h.signUp();
+    const contact = await a.post<{ data: { id: string } }>("/api/v1/contacts", {
+      displayName: "Has A Photo",
+    });
+    const png = { name: "p.png", type: "image/png", content: testPng(64, 64) };
+    const put = await a.put(`/api/v1/contacts/${contact.json.data.id}/avatar`, undefined, multipart({}, png));
+    expect(put.status).toBe(200);
+    const photos = () => {
+      const dir = path.join(h.server().dataDir, "uploads", "avatars", a.userId);
+      return existsSync(dir) ? readdirSync(dir).length : 0;
+    };
+    expect(photos()).toBe(1);
     const wrong = await a.post<Env<unknown>>("/api/v1/auth/delete-account", { password: "not my password" });
     expect(wrong.status).toBe(400);
     expect(wrong.json.details?.fields?.password).toBeDefined();
     const ok = await a.post("/api/v1/auth/delete-account", { password: TEST_PASSWORD });
     expect(ok.status).toBe(200);
     expect((await a.get("/api/v1/auth/me")).status).toBe(401);
+    expect(photos()).toBe(0);
     const c = h.client();
     expect((await c.post("/api/v1/auth/sign-in", { email: a.email, password: TEST_PASSWORD })).status).toBe(
       401,

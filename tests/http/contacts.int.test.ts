@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { testPng } from "../../src/server/contacts/avatar-test-images";
 import { useHttpServer, type TestClient } from "./harness";
+import { multipart } from "./multipart";
 
 type Ok<T> = { ok: boolean; data: T };
 type Err = {
@@ -9,25 +10,6 @@ type Err = {
   error: string;
   details?: { fields?: Record<string, string[]> } & Record<string, unknown>;
 };
-
-function multipart(
-  fields: Record<string, string>,
-  file: { name: string; type: string; content: string | Buffer },
-) {
-  const b = `----omnicrm${randomUUID()}`;
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const head = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
-  return {
-    raw: Buffer.concat([
-      Buffer.from(parts.join("") + head),
-      Buffer.from(file.content),
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]),
-    headers: { "content-type": `multipart/form-data; boundary=${b}` },
-  };
-}
 
 async function create(c: TestClient, body: Record<string, unknown>) {
   return c.post<Ok<{ id: string; primaryEmail: string | null }> & Err>("/api/v1/contacts", body);

@@ -8,6 +8,8 @@ import { ROOT, ensureBuilt } from "./build";
 
 export type TestServer = {
   url: string;
+  /** The server's DATA_DIR (uploads live under it in embedded mode). */
+  dataDir: string;
   /** Every log line the server printed so far (pino JSON, parsed when possible). */
   logs: () => Record<string, unknown>[];
   waitForLog: (
@@ -107,6 +109,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
   return {
     url,
+    dataDir,
     logs: () => lines,
     waitForLog: (match, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {

@@ -15,14 +15,31 @@ export async function removeAvatarObjectsOfPurgeable(ctx: SystemCtx, before: str
       sql`SELECT avatar_path FROM contacts WHERE deleted_at < ${before} AND avatar_path IS NOT NULL`,
     ),
   );
+  return removeObjects(
+    ctx,
+    rows.rows.map((r) => r.avatar_path),
+  );
+}
+
+/** Every avatar key of one user's contacts (read before their account is deleted). */
+export async function avatarKeysOfUser(ctx: SystemCtx, userId: string): Promise<string[]> {
+  const rows = await withSystem(ctx.db, (tx) =>
+    tx.execute<{ avatar_path: string }>(
+      sql`SELECT avatar_path FROM contacts WHERE user_id = ${userId} AND avatar_path IS NOT NULL`,
+    ),
+  );
+  return rows.rows.map((r) => r.avatar_path);
+}
+
+export async function removeObjects(ctx: SystemCtx, keys: string[]): Promise<number> {
   const store = objectStore();
   let removed = 0;
-  for (const { avatar_path: key } of rows.rows) {
+  for (const key of keys) {
     try {
       await store.remove(key);
       removed++;
     } catch (err) {
-      ctx.log.warn({ err, key }, "could not remove a purged contact's avatar");
+      ctx.log.warn({ err, key }, "could not remove an avatar object");
     }
   }
   return removed;
