@@ -1,3 +1,4 @@
+import { trace } from "@opentelemetry/api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db/client";
 import { forceQueueMode } from "../jobs/dispatch";
@@ -100,5 +101,24 @@ describe("OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
     expect(failed.span.status?.code).toBe(2); // STATUS_CODE_ERROR
     // Each run is its own span: nothing ran twice.
     expect(jobSpans().filter((s) => attr(s.span.attributes, "job.id") === ok!.id)).toHaveLength(1);
+  });
+
+  it("never exports a request's query string (Next.js puts it in http.target)", async () => {
+    trace
+      .getTracer("test")
+      .startSpan("GET /api/v1/contacts", {
+        attributes: {
+          "http.target": "/api/v1/contacts?q=private-person%40example.com",
+          "http.status_code": 200,
+        },
+      })
+      .end();
+    const named = () => jobSpans().find((s) => s.span.name === "GET /api/v1/contacts");
+    await waitFor(async () => {
+      await tracing.flush();
+      return Boolean(named());
+    });
+    expect(attr(named()!.span.attributes, "http.target")).toBe("/api/v1/contacts");
+    expect(collector.received.some((r) => r.body.includes("private-person"))).toBe(false);
   });
 });
