@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineContract } from "../http/contract";
 import { searchHitSchema } from "../search/schemas";
+import { embeddingBackfillResponse, embeddingCoverageResponse } from "./embeddings/schemas";
 import {
   aiSettingsBody,
   aiSettingsResponse,
@@ -164,4 +165,26 @@ export const todayBriefContract = defineContract({
   tags: ["ai"],
   auth: "user",
   response: z.object({ followUps: z.array(z.unknown()), sessionsToday: z.array(z.unknown()) }),
+});
+
+export const embeddingCoverageContract = defineContract({
+  method: "GET",
+  path: "/api/v1/ai/embeddings/coverage",
+  summary:
+    "How many of your contacts, interactions and notes are indexed for semantic search (current embedding model), and how many are queued",
+  tags: ["ai"],
+  auth: "user",
+  response: embeddingCoverageResponse,
+});
+
+export const embeddingBackfillContract = defineContract({
+  method: "POST",
+  path: "/api/v1/ai/embeddings/backfill",
+  summary:
+    "Queue embedding jobs for your content that has none for the current model (e.g. imported before AI was configured); idempotent while those jobs are live",
+  tags: ["ai"],
+  auth: "user",
+  rateLimit: "ai",
+  response: embeddingBackfillResponse,
+  errors: ["ai_not_configured", "service_unavailable"],
 });

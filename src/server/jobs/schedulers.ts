@@ -54,6 +54,16 @@ export async function googleSyncTick(ctx: SystemCtx): Promise<void> {
   await renewPushChannels(ctx);
 }
 
+/** How often the embedding backfill looks for content with no embedding (first run soon after start). */
+export const EMBED_BACKFILL_EVERY_MS = 6 * 3_600_000;
+const EMBED_BACKFILL_FIRST_DELAY_MS = 60_000;
+
+/** The embedding backfill tick (both modes): lazy so processes without AI never load it. */
+export async function embeddingBackfillTick(ctx: SystemCtx): Promise<void> {
+  const { embeddingBackfillTick: tick } = await import("../ai/embeddings/embedding-backfill-tick");
+  await tick(ctx);
+}
+
 export type SchedulerOptions = { syncEveryMs: number; sweepEveryMs?: number; staleMs?: number };
 
 /** Embedded mode: timers in the web process. Returns a stop function. */
@@ -69,10 +79,21 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
     guard("sweeper", () => sweepStaleJobs(ctx, { staleMs: o.staleMs })),
     o.sweepEveryMs ?? 30_000,
   );
+  // Once shortly after start (a provider configured after an import), then now and then.
+  const backfill = guard("embedding-backfill", () => embeddingBackfillTick(ctx));
+  let backfillEvery: ReturnType<typeof setInterval> | undefined;
+  const backfillFirst = setTimeout(() => {
+    backfill();
+    backfillEvery = setInterval(backfill, EMBED_BACKFILL_EVERY_MS);
+    backfillEvery.unref();
+  }, EMBED_BACKFILL_FIRST_DELAY_MS);
   sync.unref();
   sweep.unref();
+  backfillFirst.unref();
   return () => {
     clearInterval(sync);
     clearInterval(sweep);
+    clearTimeout(backfillFirst);
+    clearInterval(backfillEvery);
   };
 }

@@ -1,5 +1,6 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteAccountSection } from "./_components/delete-account";
+import { SearchIndexSection } from "./_components/search-index";
 
 export const metadata = { title: "Settings" };
 
@@ -8,6 +9,7 @@ export default function Page() {
     <>
       <PageHeader title="Settings" description="Your account and preferences." />
       <div className="space-y-6">
+        <SearchIndexSection />
         <DeleteAccountSection />
       </div>
     </>

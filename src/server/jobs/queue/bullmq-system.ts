@@ -1,6 +1,11 @@
 import { Worker } from "bullmq";
 import type { SystemCtx } from "../../context";
-import { googleSyncTick, type SchedulerOptions } from "../schedulers";
+import {
+  EMBED_BACKFILL_EVERY_MS,
+  embeddingBackfillTick,
+  googleSyncTick,
+  type SchedulerOptions,
+} from "../schedulers";
 import { sweepStaleJobs } from "../sweep-stale-jobs";
 import { bullConfig, bullConnection, bullQueue } from "./bullmq";
 
@@ -21,10 +26,17 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
     { every: o.sweepEveryMs ?? 30_000 },
     { name: "sweep_stale_jobs", opts: keep },
   );
+  // A new `every` scheduler runs its first tick right away; later restarts keep its cadence.
+  await q.upsertJobScheduler(
+    "embedding-backfill",
+    { every: EMBED_BACKFILL_EVERY_MS },
+    { name: "embedding_backfill_tick", opts: keep },
+  );
   const w = new Worker(
     "system",
     async (job) => {
       if (job.name === "google_sync_tick") await googleSyncTick(ctx);
+      else if (job.name === "embedding_backfill_tick") await embeddingBackfillTick(ctx);
       else if (job.name === "sweep_stale_jobs") await sweepStaleJobs(ctx, { staleMs: o.staleMs });
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },
