@@ -12,8 +12,26 @@ export type Health = {
   queue: QueueHealth;
 };
 
-/** Cheap liveness with dependency states; never throws for a down dependency. */
-export async function getHealth(): Promise<{ healthy: boolean; health: Health }> {
+type Probe = { healthy: boolean; health: Health };
+
+/** How long one probe of the dependencies answers for every caller. */
+export const HEALTH_PROBE_TTL_MS = 1000;
+const g = globalThis as unknown as { __omnicrmHealth?: { at: number; probe: Promise<Probe> } };
+
+/**
+ * Cheap liveness with dependency states; never throws for a down dependency. Load balancers
+ * and monitors may call it hundreds of times a second, so one probe of the database and the
+ * queue (single-flight) answers every call for HEALTH_PROBE_TTL_MS; /api/ready always probes.
+ */
+export async function getHealth(): Promise<Probe> {
+  const now = Date.now();
+  const hit = g.__omnicrmHealth;
+  if (!hit || now - hit.at >= HEALTH_PROBE_TTL_MS) g.__omnicrmHealth = { at: now, probe: probeHealth() };
+  const { healthy, health } = await g.__omnicrmHealth!.probe;
+  return { healthy, health: { ...health, ts: new Date().toISOString() } };
+}
+
+async function probeHealth(): Promise<Probe> {
   let db = false;
   let vector = false;
   let dbKind: Health["dbKind"];
