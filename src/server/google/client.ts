@@ -43,6 +43,12 @@ export class GmailApi {
     }));
   }
 
+  /** One label with its exact counts (`labels.list` carries no counts on real Gmail). */
+  async getLabel(id: string): Promise<{ id: string; name: string; messagesTotal: number }> {
+    const r = await this.api.users.labels.get({ userId: "me", id });
+    return { id: r.data.id ?? id, name: r.data.name ?? id, messagesTotal: r.data.messagesTotal ?? 0 };
+  }
+
   async listMessageIds(p: { q?: string; labelIds?: string[]; pageToken?: string; maxResults?: number }) {
     const r = await this.api.users.messages.list({
       userId: "me",

@@ -8,6 +8,7 @@ export const QUOTA_COST = {
   "messages.get": 5,
   "history.list": 2,
   "labels.list": 1,
+  "labels.get": 1,
   getProfile: 1,
   "events.list": 1,
   "events.watch": 1,

@@ -46,7 +46,8 @@ const previewErrors = ["not_found", "conflict", "rate_limited", "upstream_error"
 export const previewGmailContract = defineContract({
   method: "POST",
   path: "/api/v1/sync/preview/gmail",
-  summary: "What a Gmail import would bring (non-destructive)",
+  summary:
+    "What a Gmail import would bring (non-destructive): estimatedTotal is Gmail's resultSizeEstimate for your query; countByLabel/labels are exact whole-mailbox totals per label (labels.get messagesTotal, before the query); sampleSubjects and newContacts come from the newest sampleSize (≤ 100) messages",
   tags,
   auth: "user",
   response: gmailPreviewSchema,

@@ -11,22 +11,30 @@ import { requireServiceEnabled } from "../google/scopes";
 import { loadTokens } from "../google/token-store";
 import { previewGoogleError } from "./preview-errors";
 import { previewEmailCandidates } from "./preview-candidates";
+import { previewLabelCounts, type LabelCount } from "./preview-label-counts";
 import { selectCandidates } from "./resolve-contacts";
 import { getSyncPrefs } from "./sync-prefs";
 
 const SAMPLE = 100;
 
 export type GmailPreview = {
+  /** Label id → exact number of messages with that label in the mailbox (labels.get). */
   countByLabel: Record<string, number>;
+  /** The same counts with the labels' display names, largest first. */
+  labels: LabelCount[];
   sampleSubjects: string[];
+  /** Gmail's resultSizeEstimate for the query (an estimate, as Gmail gives it). */
   estimatedTotal: number;
+  /** How many of the newest matching messages were read (metadata) for subjects and newContacts. */
+  sampleSize: number;
   newContacts: { email: string; name: string | null }[];
 };
 
 /**
  * Non-destructive look at what an import would bring: Gmail's estimate for the user's
- * query, labels and subjects of the newest messages (metadata only), and the contacts the
- * current creation policy would create from them. Written to sync_audit.
+ * query, exact per-label totals (labels.get), subjects of the newest messages (metadata
+ * only), and the contacts the current creation policy would create from those. Written to
+ * sync_audit.
  */
 export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
   requireServiceEnabled("gmail");
@@ -46,8 +54,14 @@ export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
         );
       }),
     );
-    const countByLabel: Record<string, number> = {};
-    for (const m of metas) for (const l of m.labelIds ?? []) countByLabel[l] = (countByLabel[l] ?? 0) + 1;
+    const labels = await previewLabelCounts(api, {
+      userId: ctx.userId,
+      breakerKey,
+      includes: prefs.gmailLabelIncludes,
+      excludes: prefs.gmailLabelExcludes,
+      sampled: metas.map((m) => m.labelIds ?? []),
+    });
+    const countByLabel = Object.fromEntries(labels.map((l) => [l.id, l.messagesTotal]));
     const own = new Set([(await loadTokens(ctx, "gmail"))?.accountEmail ?? ""].filter(Boolean));
     const wanted = selectCandidates(previewEmailCandidates(metas, own), prefs.contactCreationPolicy);
     const known = await withUser(ctx.db, ctx.userId, (tx) =>
@@ -60,8 +74,10 @@ export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
       .slice(0, 10);
     const result = {
       countByLabel,
+      labels,
       sampleSubjects,
       estimatedTotal: Math.max(page.estimate, page.ids.length),
+      sampleSize: metas.length,
       newContacts: newContacts.slice(0, 50),
     };
     await audit(ctx, { estimatedTotal: result.estimatedTotal, newContacts: newContacts.length });

@@ -55,9 +55,16 @@ export const syncStatusSchema = z.object({
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const gmailPreviewSchema = z.object({
+  /** Label id → exact count of messages with that label in the whole mailbox (Gmail labels.get messagesTotal, before the query). */
   countByLabel: z.record(z.string(), z.number()),
+  /** The same counts with label names, largest first: include labels, then labels seen in the sample (≤ 20, never excluded ones). */
+  labels: z.array(z.object({ id: z.string(), name: z.string(), messagesTotal: z.number() })),
   sampleSubjects: z.array(z.string()),
+  /** Gmail's resultSizeEstimate for the query and exclusions (approximate). */
   estimatedTotal: z.number(),
+  /** Newest matching messages read (metadata only) for sampleSubjects and newContacts (≤ 100). */
+  sampleSize: z.number(),
+  /** New contacts found in the sample, not the whole mailbox. */
   newContacts: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
 });
 export const calendarPreviewSchema = z.object({

@@ -1,5 +1,9 @@
 import type { CalendarPreview, GmailPreview, Service } from "./types";
 
+/** System labels read better as words ("CATEGORY_PROMOTIONS" → "promotions"); user labels keep their name. */
+const labelName = (name: string) =>
+  /^[A-Z_]+$/.test(name) ? name.replace(/^CATEGORY_/, "").toLowerCase() : name;
+
 /** What an approved import would bring, in words and numbers. */
 export function PreviewResult({
   service,
@@ -18,15 +22,17 @@ export function PreviewResult({
       <p>
         About <strong className="tabular-nums">{total}</strong> {service === "gmail" ? "emails" : "events"}{" "}
         would be imported and <strong className="tabular-nums">{preview.newContacts.length}</strong> new
-        contacts created (as Prospects).
+        contacts created (as Prospects)
+        {"sampleSize" in preview && preview.sampleSize < total
+          ? `, judging by the newest ${preview.sampleSize} messages (older mail may add more).`
+          : "."}
       </p>
-      {"countByLabel" in preview && Object.keys(preview.countByLabel).length ? (
+      {"labels" in preview && preview.labels.length ? (
         <p className="mt-1 text-xs text-muted">
-          In the newest messages:{" "}
-          {Object.entries(preview.countByLabel)
-            .sort((a, b) => b[1] - a[1])
+          Labels in your mailbox (all mail, before your filters):{" "}
+          {preview.labels
             .slice(0, 6)
-            .map(([l, n]) => `${l.replace(/^CATEGORY_/, "").toLowerCase()} ${n}`)
+            .map((l) => `${labelName(l.name)} ${l.messagesTotal.toLocaleString()}`)
             .join(" · ")}
         </p>
       ) : null}
