@@ -20,6 +20,7 @@ describe("AI endpoints without a provider (HTTP)", () => {
       ["POST", "/api/v1/chat", { prompt: "Who should I follow up with?" }],
       ["POST", "/api/v1/chat/stream", { prompt: "hi" }],
       ["POST", `/api/v1/ai/insights/${randomUUID()}`, undefined],
+      ["POST", "/api/v1/ai/embeddings/backfill", undefined],
     ] as const) {
       const r = await c.request<Body>(method, path, body);
       expect({ path, status: r.status, error: r.json?.error }).toEqual({
@@ -42,5 +43,7 @@ describe("AI endpoints without a provider (HTTP)", () => {
     expect(bad.status).toBe(400);
     expect(bad.json?.details?.fields?.prompt).toBeDefined();
     expect((await c.get<Body>("/api/v1/ai/today")).status).toBe(200);
+    const cov = await c.get<Body>("/api/v1/ai/embeddings/coverage");
+    expect(cov.json?.data).toMatchObject({ status: "no_provider", total: 0, indexed: 0 });
   });
 });
