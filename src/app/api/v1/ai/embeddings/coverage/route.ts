@@ -1,0 +1,7 @@
+import { userRoute } from "@/server/http/route";
+import { embeddingCoverageContract } from "@/server/ai/contracts";
+import { getEmbeddingCoverage } from "@/server/ai/embeddings/get-embedding-coverage";
+
+export const dynamic = "force-dynamic";
+
+export const GET = userRoute(embeddingCoverageContract, ({ ctx }) => getEmbeddingCoverage(ctx));
