@@ -17,6 +17,23 @@ export const QUOTA_COST = {
   "users.stop": 50,
 } as const;
 
+const MAX_CALL_COST = Math.max(...Object.values(QUOTA_COST));
+
+/**
+ * Google counts a user's units over a sliding minute; our limiter has fixed windows. A fixed
+ * 60 s window lets up to twice the budget through around each window boundary (a 429 burst
+ * every minute of a long import), so the budget is cut into short windows sized so that any
+ * sliding minute (which overlaps at most 60/d + 1 of them) stays within the limit. The window
+ * must still fit the costliest single call; tiny budgets (tests) keep one 60 s window.
+ */
+export function quotaWindow(unitsPerMinute: number): { points: number; durationSec: number } {
+  for (const d of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30]) {
+    const points = Math.floor(unitsPerMinute / (60 / d + 1));
+    if (points >= MAX_CALL_COST) return { points, durationSec: d };
+  }
+  return { points: unitsPerMinute, durationSec: 60 };
+}
+
 type Holder = { __omnicrmQuota?: Promise<RateLimiterAbstract> };
 const g = globalThis as unknown as Holder;
 
@@ -27,13 +44,13 @@ const g = globalThis as unknown as Holder;
 function limiter(): Promise<RateLimiterAbstract> {
   g.__omnicrmQuota ??= (async () => {
     const { RateLimiterMemory, RateLimiterRedis } = await import("rate-limiter-flexible");
-    const points = env().GOOGLE_QUOTA_UNITS_PER_MINUTE;
+    const { points, durationSec: duration } = quotaWindow(env().GOOGLE_QUOTA_UNITS_PER_MINUTE);
     const url = env().REDIS_URL;
-    if (!url) return new RateLimiterMemory({ points, duration: 60, keyPrefix: "gquota" });
+    if (!url) return new RateLimiterMemory({ points, duration, keyPrefix: "gquota" });
     const { Redis } = await import("ioredis");
     const redis = new Redis(url, { maxRetriesPerRequest: 2 });
     redis.on("error", () => undefined); // surfaced by the limiter's own rejections
-    return new RateLimiterRedis({ storeClient: redis, points, duration: 60, keyPrefix: "gquota" });
+    return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: "gquota" });
   })();
   return g.__omnicrmQuota;
 }
