@@ -5,7 +5,8 @@ async function openRaw(dataDir: string, loadDataDir?: Blob) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { vector } = await import("@electric-sql/pglite/vector");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  return PGlite.create({ dataDir, loadDataDir, extensions: { vector, pg_trgm } });
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  return PGlite.create({ dataDir, loadDataDir, extensions: { vector, pg_trgm, btree_gist } });
 }
 
 /**

@@ -57,12 +57,13 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { vector } = await import("@electric-sql/pglite/vector");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { drizzle } = await import("drizzle-orm/pglite");
   // Backups, restores and a second server must not open the same directory concurrently.
   const { acquireDataDirLock } = await import("./data-dir-lock");
   const release = dataDir ? acquireDataDirLock(dataDir, "server") : () => {};
   try {
-    const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
+    const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm, btree_gist } });
     const db = drizzle(client) as unknown as Db;
     return { db, kind: "pglite", close: () => client.close().finally(release) };
   } catch (e) {

@@ -28,6 +28,9 @@ export function escapeLike(s: string): string {
  * one OR'd WHERE makes the planner fall back to a sequential scan computing to_tsvector and
  * similarity for every contact (seconds at 20k contacts). `perArm` bounds each arm.
  */
+/** Fuzzy matches kept per search: nearest first, so these hold the best ones. */
+const FUZZY_CAP = 50;
+
 export function contactCandidates(userId: string, q: string, perArm?: number): SQL {
   const needle = q.trim().toLowerCase();
   const digits = needle.replace(/\D/g, "");
@@ -40,7 +43,16 @@ export function contactCandidates(userId: string, q: string, perArm?: number): S
   if (digits.length >= 3 && digits !== needle) arms.push(arm(sql`search_text LIKE ${"%" + digits + "%"}`));
   if (ts && needle.includes(" "))
     arms.push(arm(sql`to_tsvector('simple', search_text) @@ to_tsquery('simple', ${ts})`));
-  if (needle.length >= 3) arms.push(arm(sql`${needle} <% search_text`));
+  // Typos: nearest names first (KNN on the GiST index, migration 0010), so a common surname
+  // cannot fill the arm with worse matches, and a short best-first list is enough.
+  if (needle.length >= 3)
+    arms.push(
+      perArm
+        ? sql`(SELECT id FROM contacts WHERE user_id = ${userId} AND deleted_at IS NULL
+            AND ${needle} <% search_text ORDER BY ${needle} <<-> search_text
+            LIMIT ${Math.min(perArm, FUZZY_CAP)})`
+        : arm(sql`${needle} <% search_text`),
+    );
   return sql.join(arms, sql` UNION `);
 }
 
