@@ -19,7 +19,8 @@ const MIME: Record<string, string> = {
   gif: "image/gif",
   webp: "image/webp",
 };
-const mimeOf = (key: string) => MIME[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+export const mimeOf = (key: string) =>
+  MIME[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
 
 export async function setAvatar(
   ctx: Ctx,

@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import * as schema from "../db/schema/index";
 import { appEncryptor } from "../crypto/app-crypto";
+import { exportAvatars } from "./export-avatars";
 
 const PAGE = 1000;
 
@@ -43,7 +44,8 @@ function clean(table: string, row: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * Streams `{"exportedAt":…,"tables":{"contacts":[…],…}}` page by page (RLS-scoped), so a
+ * Streams `{"exportedAt":…,"tables":{"contacts":[…],…},"files":{"avatars":[…]}}` page by
+ * page (RLS-scoped), so a
  * user with 500k interactions never needs it all in memory. OAuth tokens are redacted.
  */
 export async function* exportUserData(ctx: Ctx): AsyncGenerator<string> {
@@ -78,5 +80,8 @@ export async function* exportUserData(ctx: Ctx): AsyncGenerator<string> {
     }
     yield "]";
   }
-  yield "}}";
+  // Files the rows point to (contacts.avatar_path), so the export holds the photos too.
+  yield `},"files":{"avatars":[`;
+  yield* exportAvatars(ctx);
+  yield "]}}";
 }

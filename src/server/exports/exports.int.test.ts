@@ -11,6 +11,8 @@ import { commitImport } from "../imports/commit-import";
 import { parseVcard } from "../imports/parse-vcard";
 import { exportContacts } from "./export-contacts";
 import { exportUserData, userTables } from "./export-user-data";
+import { readAvatar, setAvatar } from "../contacts/avatar";
+import { testPng } from "../contacts/avatar-test-images";
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -86,5 +88,22 @@ describe("exports", () => {
       allergies: "nuts",
     });
     expect(data.tables.contact_tags).toHaveLength(1);
+  });
+
+  it("JSON export carries the caller's contact photos, and never another user's", async () => {
+    const a = await newUserCtx(h);
+    const b = await newUserCtx(h);
+    const ca = await createContact(a, { displayName: "With Photo" });
+    const cb = await createContact(b, { displayName: "Not Mine" });
+    await setAvatar(a, { contactId: ca.id, bytes: testPng(40, 40) });
+    await setAvatar(b, { contactId: cb.id, bytes: testPng(40, 40) });
+    const data = JSON.parse(await collect(exportUserData(a))) as {
+      files: { avatars: { contactId: string; contentType: string; dataBase64: string }[] };
+    };
+    expect(data.files.avatars).toHaveLength(1);
+    const [photo] = data.files.avatars;
+    expect(photo).toMatchObject({ contactId: ca.id, contentType: "image/png" });
+    const stored = await readAvatar(a, { contactId: ca.id });
+    expect(Buffer.from(photo!.dataBase64, "base64").equals(stored.bytes)).toBe(true);
   });
 });
