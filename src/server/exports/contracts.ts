@@ -15,7 +15,8 @@ export const exportContactsContract = defineContract({
 export const exportUserDataContract = defineContract({
   method: "GET",
   path: "/api/v1/exports/data",
-  summary: "Download all of the user's data as JSON (every user-owned table; secrets redacted)",
+  summary:
+    "Download all of the user's data as JSON (every user-owned table, secrets redacted; contact photos under files.avatars)",
   tags: ["exports"],
   auth: "user",
 });
