@@ -23,6 +23,7 @@ import { saveTokens } from "../src/server/google/token-store";
 import { rootLog } from "../src/server/log";
 import { importChunk } from "../src/server/sync/import-chunk";
 import { normalizeEmail } from "../src/server/sync/normalize-email";
+import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator, type Emulator } from "../tools/google-emulator/server";
 import { copyRows } from "./lib/copy-rows";
 import { benchMode, report, type Row } from "./lib/report";
@@ -40,15 +41,8 @@ const secrets = {
 
 function googleEnv(emu: Emulator, quota: number): Record<string, string> {
   return {
-    GOOGLE_OAUTH_AUTH_URL: emu.authUrl,
-    GOOGLE_OAUTH_TOKEN_URL: emu.tokenUrl,
-    GOOGLE_OAUTH_REVOKE_URL: emu.revokeUrl,
-    GOOGLE_API_ROOT_URL: emu.apiRootUrl,
-    GOOGLE_CLIENT_ID: emu.clientId,
-    GOOGLE_CLIENT_SECRET: emu.clientSecret,
+    ...emulatorAppEnv(emu),
     GOOGLE_REDIRECT_URI: "http://127.0.0.1:3999/api/v1/google/oauth/callback",
-    FEATURE_GOOGLE_GMAIL_RO: "1",
-    FEATURE_GOOGLE_CALENDAR_RO: "1",
     GOOGLE_QUOTA_UNITS_PER_MINUTE: String(quota),
     LOG_LEVEL: "warn",
     ...secrets,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/http/server";
+import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator } from "../tools/google-emulator/server";
 import type { Spec } from "./lib";
 
@@ -36,16 +37,7 @@ const google = await startGoogleEmulator({
   mailbox: { messages: 80, days: 30, includeFixtures: true },
   calendar: { events: 15 },
 });
-const server = await startServer({
-  GOOGLE_CLIENT_ID: google.clientId,
-  GOOGLE_CLIENT_SECRET: google.clientSecret,
-  GOOGLE_OAUTH_AUTH_URL: google.authUrl,
-  GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
-  GOOGLE_OAUTH_REVOKE_URL: google.revokeUrl,
-  GOOGLE_API_ROOT_URL: google.apiRootUrl,
-  FEATURE_GOOGLE_GMAIL_RO: "1",
-  FEATURE_GOOGLE_CALENDAR_RO: "1",
-});
+const server = await startServer(emulatorAppEnv(google));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 let passed = 0;
 let failed = 0;

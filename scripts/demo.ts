@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator } from "../tools/google-emulator/server";
 
 // `npm run demo`: the app wired to a local Google emulator with a seeded mailbox
@@ -21,15 +22,8 @@ const env = {
   PORT: String(appPort),
   APP_URL: appUrl,
   DATA_DIR: process.env.DATA_DIR ?? ".data-demo",
-  GOOGLE_OAUTH_AUTH_URL: emu.authUrl,
-  GOOGLE_OAUTH_TOKEN_URL: emu.tokenUrl,
-  GOOGLE_OAUTH_REVOKE_URL: emu.revokeUrl,
-  GOOGLE_API_ROOT_URL: emu.apiRootUrl,
-  GOOGLE_CLIENT_ID: emu.clientId,
-  GOOGLE_CLIENT_SECRET: emu.clientSecret,
+  ...emulatorAppEnv(emu),
   GOOGLE_REDIRECT_URI: `${appUrl}/api/v1/google/oauth/callback`,
-  FEATURE_GOOGLE_GMAIL_RO: "1",
-  FEATURE_GOOGLE_CALENDAR_RO: "1",
 };
 
 const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { emulatorAppEnv } from "../../tools/google-emulator/app-env";
 import { startGoogleEmulator, type Emulator } from "../../tools/google-emulator/server";
 import { useHttpServer, type TestClient } from "./harness";
 
@@ -10,14 +11,7 @@ describe("sign in with Google (HTTP)", () => {
   let emu: Emulator | undefined;
   const h = useHttpServer(async () => {
     emu = await startGoogleEmulator({ seed: 7, extraAccounts: ["second.person@example.com"] });
-    return {
-      GOOGLE_CLIENT_ID: emu.clientId,
-      GOOGLE_CLIENT_SECRET: emu.clientSecret,
-      GOOGLE_OAUTH_AUTH_URL: emu.authUrl,
-      GOOGLE_OAUTH_TOKEN_URL: emu.tokenUrl,
-      GOOGLE_OAUTH_REVOKE_URL: emu.revokeUrl,
-      GOOGLE_API_ROOT_URL: emu.apiRootUrl,
-    };
+    return emulatorAppEnv(emu);
   });
   afterAll(async () => {
     await emu?.close();

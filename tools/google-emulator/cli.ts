@@ -1,6 +1,7 @@
 // npm run emulator -- --port 4010 --messages 500 --events 100 --seed 1 [--quota 6000] [--account x@y]
 // Starts the Google emulator and prints the env the app needs to use it.
 import { parseArgs } from "node:util";
+import { emulatorAppEnv } from "./app-env";
 import { startGoogleEmulator } from "./server";
 
 const { values } = parseArgs({
@@ -60,12 +61,7 @@ console.log(`Accounts: ${emu.control.listAccounts().join(", ")}  |  control API:
 console.log("\nPoint the app at it with:\n");
 console.log(
   [
-    `GOOGLE_CLIENT_ID=${emu.clientId}`,
-    `GOOGLE_CLIENT_SECRET=${emu.clientSecret}`,
-    `GOOGLE_OAUTH_AUTH_URL=${emu.authUrl}`,
-    `GOOGLE_OAUTH_TOKEN_URL=${emu.tokenUrl}`,
-    `GOOGLE_OAUTH_REVOKE_URL=${emu.revokeUrl}`,
-    `GOOGLE_API_ROOT_URL=${emu.apiRootUrl}`,
+    ...Object.entries(emulatorAppEnv(emu)).map(([k, v]) => `${k}=${v}`),
     ...(quota ? [`GOOGLE_QUOTA_UNITS_PER_MINUTE=${quota}`] : []),
   ].join("\n"),
 );

@@ -14,6 +14,7 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from "../../../../tools/google-emulator/server";
+import { emulatorAppEnv } from "../../../../tools/google-emulator/app-env";
 import { registerSyncHandlers } from "../register-sync-handlers";
 import { updateSyncPrefs } from "../sync-prefs";
 
@@ -25,15 +26,8 @@ export function setupGoogleEmulator(opts: EmulatorOptions & { quotaUnitsPerMinut
   beforeAll(async () => {
     emu = await startGoogleEmulator({ seed: 7, ...opts });
     Object.assign(process.env, {
-      GOOGLE_OAUTH_AUTH_URL: emu.authUrl,
-      GOOGLE_OAUTH_TOKEN_URL: emu.tokenUrl,
-      GOOGLE_OAUTH_REVOKE_URL: emu.revokeUrl,
-      GOOGLE_API_ROOT_URL: emu.apiRootUrl,
-      GOOGLE_CLIENT_ID: emu.clientId,
-      GOOGLE_CLIENT_SECRET: emu.clientSecret,
+      ...emulatorAppEnv(emu),
       GOOGLE_REDIRECT_URI: "http://127.0.0.1:3999/api/v1/google/oauth/callback",
-      FEATURE_GOOGLE_GMAIL_RO: "1",
-      FEATURE_GOOGLE_CALENDAR_RO: "1",
       GOOGLE_QUOTA_UNITS_PER_MINUTE: String(opts.quotaUnitsPerMinute ?? 1_000_000),
       APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? "test-encryption-key-0123456789abcdef0123",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "test-auth-secret-0123456789abcdef012345678",
