@@ -97,6 +97,7 @@ export const CONTROL_ARGS = {
         seed: z.number().int().optional(),
         mailbox: mailboxSpec.optional(),
         calendar: calendarSpec.optional(),
+        sendAs: z.array(email).max(20).optional(),
       })
       .optional(),
   ]),

@@ -8,6 +8,7 @@ import { handleControl } from "./control-http";
 import { apiErrors } from "./errors";
 import { applyFields, parseFields } from "./fields";
 import { GMAIL_ROUTES } from "./gmail/routes";
+import { GMAIL_SEND_ROUTES } from "./gmail/send";
 import { sendError, sendJson } from "./http-utils";
 import { authenticate } from "./oauth/bearer";
 import { handleAvatar } from "./oauth/identity";
@@ -15,7 +16,7 @@ import { OAUTH_ROUTES } from "./oauth/routes";
 import { PUSH_ROUTES } from "./push/routes";
 import type { EmulatorState } from "./state";
 
-const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
+const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...GMAIL_SEND_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
   return (req: IncomingMessage, res: ServerResponse): void => {
