@@ -69,9 +69,9 @@ async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw ?? {})) params[k] = Array.isArray(v) ? v.join("/") : v;
   const query = (c.query ? parseQuery(req, c.query) : undefined) as Infer<C["query"]>;
-  const body = (c.body ? await parseJsonBody(req, c.body, env().API_MAX_JSON_BYTES) : undefined) as Infer<
-    C["body"]
-  >;
+  const body = (
+    c.body ? await parseJsonBody(req, c.body, c.maxBodyBytes ?? env().API_MAX_JSON_BYTES) : undefined
+  ) as Infer<C["body"]>;
   return { req, params, query, body };
 }
 

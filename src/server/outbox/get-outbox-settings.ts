@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import type { Ctx } from "../context";
+import { outboxSettings } from "../db/schema/outbox";
+import { withUser } from "../db/with-user";
+
+export const outboxSettingsSchema = z.object({
+  signature: z.string(),
+  dailyCap: z.number().int(),
+  bookingLink: z.string(),
+});
+export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
+
+export const updateOutboxSettingsInput = z.strictObject({
+  signature: z.string().max(2000).optional(),
+  dailyCap: z.number().int().min(1).max(2000).nullable().optional(),
+  bookingLink: z.union([z.url().max(500), z.literal("")]).optional(),
+});
+
+/** Signature (Markdown, appended to every email), daily send cap, booking link merge field. */
+export async function getOutboxSettings(ctx: Ctx): Promise<OutboxSettings> {
+  const [row] = await withUser(ctx, (tx) =>
+    tx.select().from(outboxSettings).where(eq(outboxSettings.userId, ctx.userId)),
+  );
+  return {
+    signature: row?.signature ?? "",
+    dailyCap: row?.dailyCap ?? env().OUTBOX_DAILY_CAP,
+    bookingLink: row?.bookingLink ?? "",
+  };
+}
+
+export async function updateOutboxSettings(ctx: Ctx, raw: unknown): Promise<OutboxSettings> {
+  const input = updateOutboxSettingsInput.parse(raw);
+  await withUser(ctx, (tx) =>
+    tx
+      .insert(outboxSettings)
+      .values({ userId: ctx.userId, ...input })
+      .onConflictDoUpdate({ target: outboxSettings.userId, set: { ...input, updatedAt: new Date() } }),
+  );
+  return getOutboxSettings(ctx);
+}
