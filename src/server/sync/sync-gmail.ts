@@ -77,7 +77,7 @@ async function learnOwnAddresses(ctx: SyncCtx, own: Set<string>, primary: string
   const found: OwnAddress[] = primary ? [{ email: primary, source: "primary" }] : [];
   try {
     for (const a of await gmailListSendAs(ctx))
-      if (a.email) found.push({ email: a.email, source: "send_as" });
+      if (a.email) found.push({ email: a.email, source: a.isPrimary ? "primary" : "send_as" });
   } catch (e) {
     // Aliases are a refinement: an import must not fail because sendAs.list did.
     ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "gmail sendAs.list failed");
