@@ -2,15 +2,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { contactEmailOptouts, outboxItems } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { gmailSendConsent } from "../google/gmail/send-driver";
 import { enqueue } from "../jobs/enqueue";
+import { SEND_CONSENT_URL } from "./get-outbox-settings";
 import { getUserTimeZone } from "../profile/get-user-time-zone";
 import { parseSendAt } from "./local-time";
 import { toOutboxDtos } from "./outbox-dto";
 import type { OutboxItemDto } from "./schemas";
-
-export const SEND_CONSENT_URL = "/api/v1/google/oauth?scope=gmail_send";
+import { outboxError } from "./outbox-error";
 
 /**
  * Approves drafts (one or a batch, all or nothing): each becomes `approved` (sends now) or
@@ -25,24 +24,24 @@ export async function approveOutboxItems(
   const ids = [...new Set(input.ids)];
   const consent = await gmailSendConsent(ctx);
   if (!consent.connected)
-    throw new AppError("conflict", "Connect Gmail before sending email.", { reason: "gmail_not_connected" });
+    throw outboxError("conflict", "Connect Gmail before sending email.", { reason: "gmail_not_connected" });
   if (!consent.canSend)
-    throw new AppError("forbidden", "Allow OmniCRM to send email from your Gmail first.", {
+    throw outboxError("forbidden", "Allow OmniCRM to send email from your Gmail first.", {
       reason: "gmail_send_consent_required",
       authorizeUrl: SEND_CONSENT_URL,
     });
   const timeZone = await getUserTimeZone(ctx);
   const newSendAt = input.sendAt ? parseSendAt(input.sendAt, timeZone) : undefined;
-  if (input.sendAt && !newSendAt) throw new AppError("invalid_body", "sendAt is not a valid date-time");
+  if (input.sendAt && !newSendAt) throw outboxError("invalid_body", "sendAt is not a valid date-time");
   return withUser(ctx, async (tx) => {
     const rows = await tx
       .select()
       .from(outboxItems)
       .where(and(eq(outboxItems.userId, ctx.userId), inArray(outboxItems.id, ids)));
-    if (rows.length !== ids.length) throw new AppError("not_found", "outbox item not found");
+    if (rows.length !== ids.length) throw outboxError("not_found", "outbox item not found");
     const wrong = rows.find((r) => r.status !== "draft" && r.status !== "failed");
     if (wrong)
-      throw new AppError("conflict", `"${wrong.subject}" is already ${wrong.status}`, { id: wrong.id });
+      throw outboxError("conflict", `"${wrong.subject}" is already ${wrong.status}`, { id: wrong.id });
     const blocked = await tx
       .select({ contactId: contactEmailOptouts.contactId, reason: contactEmailOptouts.reason })
       .from(contactEmailOptouts)
@@ -53,7 +52,7 @@ export async function approveOutboxItems(
         ),
       );
     if (blocked[0])
-      throw new AppError("conflict", `A recipient is marked "do not email": ${blocked[0].reason}`, {
+      throw outboxError("conflict", `A recipient is marked "do not email": ${blocked[0].reason}`, {
         reason: "do_not_email",
         contactId: blocked[0].contactId,
       });

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { outboxItems } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
+import { outboxError } from "./outbox-error";
 
 /**
  * DELETE: a draft (or a failed item) is discarded; an approved or scheduled item is
@@ -15,7 +15,7 @@ export async function cancelOutboxItem(
   return withUser(ctx, async (tx) => {
     const where = and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, input.id));
     const [row] = await tx.select({ status: outboxItems.status }).from(outboxItems).where(where);
-    if (!row) throw new AppError("not_found", "outbox item not found");
+    if (!row) throw outboxError("not_found", "outbox item not found");
     if (row.status === "draft" || row.status === "failed" || row.status === "cancelled") {
       await tx.delete(outboxItems).where(where);
       return { id: input.id, status: "deleted" as const };
@@ -25,7 +25,7 @@ export async function cancelOutboxItem(
       .set({ status: "cancelled", updatedAt: new Date() })
       .where(and(where, inArray(outboxItems.status, ["approved", "scheduled"])))
       .returning({ id: outboxItems.id });
-    if (!u) throw new AppError("conflict", `Too late to cancel: this email is ${row.status}.`);
+    if (!u) throw outboxError("conflict", `Too late to cancel: this email is ${row.status}.`);
     return { id: input.id, status: "cancelled" as const };
   });
 }

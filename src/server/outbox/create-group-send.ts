@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { createOutboxItem } from "./create-outbox-item";
 import { groupSendInput, type groupSendResult, type OutboxItemDto } from "./schemas";
 import { unsubscribeUrl } from "./unsubscribe-token";
+import { outboxError } from "./outbox-error";
 
 export const GROUP_SEND_MAX = 200;
 
@@ -36,7 +37,7 @@ export async function createGroupSend(ctx: Ctx, raw: unknown): Promise<z.infer<t
           .where(and(live, eq(contactTags.tagId, input.tagId!)));
   });
   if (members.length > GROUP_SEND_MAX)
-    throw new AppError(
+    throw outboxError(
       "unprocessable",
       `A group send reaches at most ${GROUP_SEND_MAX} people (this one: ${members.length}).`,
     );

@@ -4,7 +4,6 @@ import type { Ctx } from "../context";
 import { emailTemplates, outboxAttachments, outboxItems, type OutboxOrigin } from "../db/schema/outbox";
 import { interactions } from "../db/schema/interactions";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { getUserTimeZone } from "../profile/get-user-time-zone";
 import { getOutboxSettings } from "./get-outbox-settings";
 import { assertEmailable, loadRecipient } from "./load-recipient";
@@ -19,6 +18,7 @@ import {
   type OutboxItemDto,
 } from "./schemas";
 import { requireSendAsAddress } from "./require-send-as-address";
+import { outboxError } from "./outbox-error";
 
 export type CreateOptions = {
   origin?: OutboxOrigin;
@@ -44,7 +44,7 @@ export async function createOutboxItem(
   const from = input.from ? await requireSendAsAddress(ctx, input.from) : null;
   const sendAt = input.sendAt ? parseSendAt(input.sendAt, timeZone) : null;
   if (input.sendAt && !sendAt)
-    throw new AppError(
+    throw outboxError(
       "invalid_body",
       "sendAt must be an ISO instant or a local date-time like 2026-12-24T09:00",
     );
@@ -53,7 +53,7 @@ export async function createOutboxItem(
     content: Buffer.from(a.contentBase64, "base64"),
   }));
   if (files.reduce((n, f) => n + f.content.length, 0) > MAX_ATTACHMENT_BYTES)
-    throw new AppError("payload_too_large", "Attachments may total at most 10 MB");
+    throw outboxError("payload_too_large", "Attachments may total at most 10 MB");
   const idempotencyKey = opts.idempotencyKey ?? `outbox:${randomUUID()}`;
 
   return withUser(ctx, async (tx) => {
@@ -67,10 +67,10 @@ export async function createOutboxItem(
     const r = await loadRecipient(tx, ctx.userId, input.contactId);
     assertEmailable(r);
     const to = input.to?.toLowerCase() ?? r.primaryEmail;
-    if (!to) throw new AppError("unprocessable", `${r.displayName} has no email address`);
+    if (!to) throw outboxError("unprocessable", `${r.displayName} has no email address`);
     const own = new Set(r.emails.map((e) => e.toLowerCase()));
     const foreign = [to, ...(input.cc ?? [])].find((e) => !own.has(e.toLowerCase()));
-    if (foreign) throw new AppError("invalid_body", `${foreign} is not one of ${r.displayName}'s addresses`);
+    if (foreign) throw outboxError("invalid_body", `${foreign} is not one of ${r.displayName}'s addresses`);
 
     let subject = input.subject;
     let body = input.body;
@@ -79,7 +79,7 @@ export async function createOutboxItem(
         .select()
         .from(emailTemplates)
         .where(and(eq(emailTemplates.userId, ctx.userId), eq(emailTemplates.id, input.templateId)));
-      if (!t) throw new AppError("not_found", "template not found");
+      if (!t) throw outboxError("not_found", "template not found");
       const values = await mergeValuesFor(tx, ctx.userId, r, { timeZone, bookingLink: settings.bookingLink });
       subject ||= renderTemplate(t.subject, values, { escape: false }).text;
       body ||= renderTemplate(t.body, values).text;
@@ -94,7 +94,7 @@ export async function createOutboxItem(
         .select()
         .from(interactions)
         .where(and(eq(interactions.userId, ctx.userId), eq(interactions.id, input.replyToInteractionId)));
-      if (!orig || orig.type !== "email") throw new AppError("not_found", "email to reply to not found");
+      if (!orig || orig.type !== "email") throw outboxError("not_found", "email to reply to not found");
       const meta = orig.metadata ?? {};
       const parentId = typeof meta.messageId === "string" && meta.messageId ? meta.messageId : null;
       const parentRefs = typeof meta.references === "string" ? meta.references : "";
@@ -107,7 +107,7 @@ export async function createOutboxItem(
         ? (orig.subject ?? "")
         : `Re: ${orig.subject ?? ""}`.trim();
     }
-    if (!subject.trim()) throw new AppError("invalid_body", "subject is required");
+    if (!subject.trim()) throw outboxError("invalid_body", "subject is required");
     if (opts.footer) body = `${body}\n\n${opts.footer}`;
 
     const id = randomUUID();

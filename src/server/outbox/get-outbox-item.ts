@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { outboxItems } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { getUserTimeZone } from "../profile/get-user-time-zone";
 import { toOutboxDtos } from "./outbox-dto";
 import type { OutboxItemDto } from "./schemas";
+import { outboxError } from "./outbox-error";
 
 export async function getOutboxItem(ctx: Ctx, input: { id: string }): Promise<OutboxItemDto> {
   const timeZone = await getUserTimeZone(ctx);
@@ -14,7 +14,7 @@ export async function getOutboxItem(ctx: Ctx, input: { id: string }): Promise<Ou
       .select()
       .from(outboxItems)
       .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, input.id)));
-    if (!rows[0]) throw new AppError("not_found", "outbox item not found");
+    if (!rows[0]) throw outboxError("not_found", "outbox item not found");
     return (await toOutboxDtos(tx, rows, timeZone))[0]!;
   });
 }

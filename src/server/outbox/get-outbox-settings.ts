@@ -4,11 +4,19 @@ import { env } from "@/lib/env";
 import type { Ctx } from "../context";
 import { outboxSettings } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
+import { gmailSendConsent } from "../google/gmail/send-driver";
+import { listOwnAddresses } from "../profile/list-own-addresses";
+
+export const SEND_CONSENT_URL = "/api/v1/google/oauth?scope=gmail_send";
 
 export const outboxSettingsSchema = z.object({
   signature: z.string(),
   dailyCap: z.number().int(),
   bookingLink: z.string(),
+  /** Addresses you can send from: your Gmail address first, then its send-as aliases. */
+  sendAs: z.array(z.string()),
+  /** Whether Gmail is connected and sending was allowed (incremental consent). */
+  gmail: z.object({ connected: z.boolean(), canSend: z.boolean(), authorizeUrl: z.string() }),
 });
 export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
 
@@ -23,10 +31,16 @@ export async function getOutboxSettings(ctx: Ctx): Promise<OutboxSettings> {
   const [row] = await withUser(ctx, (tx) =>
     tx.select().from(outboxSettings).where(eq(outboxSettings.userId, ctx.userId)),
   );
+  const consent = await gmailSendConsent(ctx);
+  const own = (await listOwnAddresses(ctx)).filter((a) => a.source !== "sent_from");
+  const primary = consent.accountEmail ?? own.find((a) => a.source === "primary")?.email;
+  const sendAs = [...new Set([primary, ...own.map((a) => a.email)].filter((a): a is string => !!a))];
   return {
     signature: row?.signature ?? "",
     dailyCap: row?.dailyCap ?? env().OUTBOX_DAILY_CAP,
     bookingLink: row?.bookingLink ?? "",
+    sendAs,
+    gmail: { connected: consent.connected, canSend: consent.canSend, authorizeUrl: SEND_CONSENT_URL },
   };
 }
 

@@ -3,7 +3,7 @@ import { contactIdentities, contacts } from "../db/schema/contacts";
 import { interactionContacts, interactions } from "../db/schema/interactions";
 import { contactEmailOptouts } from "../db/schema/outbox";
 import type { Tx } from "../db/with-user";
-import { AppError } from "../errors";
+import { outboxError } from "./outbox-error";
 
 export type Recipient = {
   id: string;
@@ -20,7 +20,7 @@ export async function loadRecipient(tx: Tx, userId: string, contactId: string): 
     .select({ id: contacts.id, displayName: contacts.displayName })
     .from(contacts)
     .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId), isNull(contacts.deletedAt)));
-  if (!row) throw new AppError("not_found", "contact not found");
+  if (!row) throw outboxError("not_found", "contact not found");
   const ids = await tx
     .select({ value: contactIdentities.value, isPrimary: contactIdentities.isPrimary })
     .from(contactIdentities)
@@ -63,7 +63,7 @@ export async function loadRecipient(tx: Tx, userId: string, contactId: string): 
 /** 409 when the contact is marked "do not email". */
 export function assertEmailable(r: Recipient): void {
   if (r.optout)
-    throw new AppError("conflict", `${r.displayName} is marked "do not email": ${r.optout.reason}`, {
+    throw outboxError("conflict", `${r.displayName} is marked "do not email": ${r.optout.reason}`, {
       reason: "do_not_email",
       detail: r.optout.reason,
     });

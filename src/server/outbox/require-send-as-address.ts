@@ -1,8 +1,8 @@
 import type { Ctx } from "../context";
-import { AppError } from "../errors";
 import { gmailListSendAs, gmailSendConsent } from "../google/gmail/send-driver";
 import { listOwnAddresses } from "../profile/list-own-addresses";
 import { recordOwnAddresses } from "../profile/record-own-addresses";
+import { outboxError } from "./outbox-error";
 
 /** `from` must be the Gmail address or one of its send-as aliases (refreshed from Gmail once). */
 export async function requireSendAsAddress(ctx: Ctx, from: string): Promise<string> {
@@ -20,5 +20,5 @@ export async function requireSendAsAddress(ctx: Ctx, from: string): Promise<stri
     );
     if (await known()) return want;
   }
-  throw new AppError("invalid_body", `${from} is not one of your Gmail send-as addresses`);
+  throw outboxError("invalid_body", `${from} is not one of your Gmail send-as addresses`);
 }

@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { contacts } from "../db/schema/contacts";
 import { contactEmailOptouts } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
+import { outboxError } from "./outbox-error";
 
 export const emailConsentSchema = z.object({
   contactId: z.uuid(),
@@ -29,7 +29,7 @@ export async function setDoNotEmail(
       .where(
         and(eq(contacts.userId, ctx.userId), eq(contacts.id, input.contactId), isNull(contacts.deletedAt)),
       );
-    if (!c) throw new AppError("not_found", "contact not found");
+    if (!c) throw outboxError("not_found", "contact not found");
     if (!input.doNotEmail) {
       await tx
         .delete(contactEmailOptouts)

@@ -3,13 +3,13 @@ import type { Ctx } from "../context";
 import { contactIdentities } from "../db/schema/contacts";
 import { outboxItems } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { getUserTimeZone } from "../profile/get-user-time-zone";
 import { parseSendAt } from "./local-time";
 import { toOutboxDtos } from "./outbox-dto";
 import { requireSendAsAddress } from "./require-send-as-address";
 import { updateOutboxInput, type OutboxItemDto } from "./schemas";
+import { outboxError } from "./outbox-error";
 
 /**
  * Edits a draft, or an approved/scheduled item before it leaves. Changing the content of
@@ -29,15 +29,15 @@ export async function updateOutboxItem(
       : patch.sendAt === null
         ? null
         : parseSendAt(patch.sendAt, timeZone);
-  if (patch.sendAt && !sendAt) throw new AppError("invalid_body", "sendAt is not a valid date-time");
+  if (patch.sendAt && !sendAt) throw outboxError("invalid_body", "sendAt is not a valid date-time");
   return withUser(ctx, async (tx) => {
     const [row] = await tx
       .select()
       .from(outboxItems)
       .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, input.id)));
-    if (!row) throw new AppError("not_found", "outbox item not found");
+    if (!row) throw outboxError("not_found", "outbox item not found");
     if (!["draft", "approved", "scheduled", "failed"].includes(row.status))
-      throw new AppError("conflict", `This email is already ${row.status}.`);
+      throw outboxError("conflict", `This email is already ${row.status}.`);
     const addrs = [patch.to, ...(patch.cc ?? [])].filter((a): a is string => !!a).map((a) => a.toLowerCase());
     if (addrs.length) {
       const mine = await tx
@@ -45,7 +45,7 @@ export async function updateOutboxItem(
         .from(contactIdentities)
         .where(and(eq(contactIdentities.userId, ctx.userId), eq(contactIdentities.contactId, row.contactId)));
       const bad = addrs.find((a) => !mine.some((m) => m.v === a));
-      if (bad) throw new AppError("invalid_body", `${bad} is not one of the contact's addresses`);
+      if (bad) throw outboxError("invalid_body", `${bad} is not one of the contact's addresses`);
     }
     const contentChanged =
       patch.subject !== undefined ||

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { emailTemplates } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
+import { outboxError } from "../outbox/outbox-error";
 
 export async function deleteTemplate(
   ctx: Ctx,
@@ -14,6 +14,6 @@ export async function deleteTemplate(
       .where(and(eq(emailTemplates.userId, ctx.userId), eq(emailTemplates.id, input.id)))
       .returning({ id: emailTemplates.id }),
   );
-  if (!row) throw new AppError("not_found", "template not found");
+  if (!row) throw outboxError("not_found", "template not found");
   return { id: row.id, deleted: true };
 }

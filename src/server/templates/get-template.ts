@@ -3,13 +3,13 @@ import type { z } from "zod";
 import type { Ctx } from "../context";
 import { emailTemplates } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { getOutboxSettings } from "../outbox/get-outbox-settings";
 import { loadRecipient } from "../outbox/load-recipient";
 import { mergeValuesFor } from "../outbox/merge-values";
 import { renderTemplate } from "../outbox/render-template";
 import { getUserTimeZone } from "../profile/get-user-time-zone";
 import { toTemplateDto, type templateWithPreview } from "./schemas";
+import { outboxError } from "../outbox/outbox-error";
 
 /** One template; with a contactId, also rendered for that recipient (the per-recipient preview). */
 export async function getTemplate(
@@ -23,7 +23,7 @@ export async function getTemplate(
       .select()
       .from(emailTemplates)
       .where(and(eq(emailTemplates.userId, ctx.userId), eq(emailTemplates.id, input.id)));
-    if (!row) throw new AppError("not_found", "template not found");
+    if (!row) throw outboxError("not_found", "template not found");
     const dto = toTemplateDto(row);
     if (!input.contactId) return dto;
     const r = await loadRecipient(tx, ctx.userId, input.contactId);

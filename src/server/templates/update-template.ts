@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { emailTemplates } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
 import { toTemplateDto, updateTemplateInput, type TemplateDto } from "./schemas";
+import { outboxError } from "../outbox/outbox-error";
 
 export async function updateTemplate(ctx: Ctx, input: { id: string; patch: unknown }): Promise<TemplateDto> {
   const patch = updateTemplateInput.parse(input.patch);
@@ -14,6 +14,6 @@ export async function updateTemplate(ctx: Ctx, input: { id: string; patch: unkno
       .where(and(eq(emailTemplates.userId, ctx.userId), eq(emailTemplates.id, input.id)))
       .returning(),
   );
-  if (!row) throw new AppError("not_found", "template not found");
+  if (!row) throw outboxError("not_found", "template not found");
   return toTemplateDto(row);
 }
