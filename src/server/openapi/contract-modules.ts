@@ -6,7 +6,9 @@ import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
+import * as httpContractsOutbox from "../http/contracts/outbox";
 import * as httpContractsProfile from "../http/contracts/profile";
+import * as httpContractsTemplates from "../http/contracts/templates";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
 import * as jobsContracts from "../jobs/contracts";
@@ -27,7 +29,9 @@ export const contractModules: Record<string, unknown>[] = [
   exportsContracts,
   googlePushContracts,
   healthContracts,
+  httpContractsOutbox,
   httpContractsProfile,
+  httpContractsTemplates,
   importsContracts,
   interactionsContracts,
   jobsContracts,
