@@ -7,7 +7,7 @@ import { withSystem, withUser } from "../db/with-user";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
 import { forceQueueMode } from "./dispatch";
-import { enqueueScheduledSyncs } from "./schedulers";
+import { enqueueScheduledSyncs } from "../sync/enqueue-scheduled-syncs";
 
 describe("periodic Google sync scheduler", () => {
   let h: DbHandle;

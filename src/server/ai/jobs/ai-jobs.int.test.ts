@@ -3,7 +3,6 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { dbCapabilities } from "../../db/capabilities";
 import { withUser } from "../../db/with-user";
-import { registerAllHandlers } from "../../jobs/register-handlers";
 import { findJobHandler } from "../../jobs/registry";
 import type { JobCtx } from "../../jobs/define-job";
 import { useTestDb } from "../../testing/test-db";
@@ -29,11 +28,10 @@ function jobCtx(base: Awaited<ReturnType<typeof newUserCtx>>, kind: string): Job
 describe("AI job handlers", () => {
   beforeAll(async () => {
     h = await useTestDb();
-    registerAllHandlers();
   });
   afterEach(() => setAiModelsForTests(undefined));
 
-  it("registers embed and insight handlers that do the work (idempotently)", async () => {
+  it("embed and insight definitions carry handlers that do the work (idempotently)", async () => {
     setAiModelsForTests(
       mockAi([
         textResult(
