@@ -50,20 +50,3 @@ export async function restoreContact(ctx: Ctx, input: { id: string }): Promise<{
     return { id: row.id };
   });
 }
-
-/** Permanently removes the caller's contacts deleted more than 30 days ago (a sweeper can call this). */
-export async function purgeDeletedContacts(ctx: Ctx): Promise<{ purged: number }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
-    const rows = await tx
-      .delete(contacts)
-      .where(
-        and(
-          eq(contacts.userId, ctx.userId),
-          isNotNull(contacts.deletedAt),
-          sql`${contacts.deletedAt} < now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`,
-        ),
-      )
-      .returning({ id: contacts.id });
-    return { purged: rows.length };
-  });
-}

@@ -2,9 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema/jobs";
 import { withUser, type Tx } from "../db/with-user";
-import { AppError } from "../errors";
+import { AppError, zodDetails } from "../errors";
 import type { Logger } from "../log";
-import { zodDetails } from "../http/responses";
 import { dispatchJobs, type DispatchRow } from "./dispatch";
 import { findJobDefinition, type JobKind, type JobPayload } from "./registry";
 
