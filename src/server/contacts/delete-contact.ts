@@ -13,7 +13,7 @@ export async function deleteContact(
   ctx: Ctx,
   input: { id: string },
 ): Promise<{ id: string; deletedAt: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.id);
     if (row.deletedAt) return { id: row.id, deletedAt: row.deletedAt.toISOString() };
     const now = new Date();
@@ -27,7 +27,7 @@ export async function deleteContact(
 
 /** Undo of a delete within the window; past it the contact is gone (410). */
 export async function restoreContact(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.id);
     if (!row.deletedAt) return { id: row.id };
     if (row.mergedIntoId)

@@ -18,7 +18,7 @@ describe("relinkInteractionContacts (the resolve_contacts job)", () => {
     const u = await createTestUser(h);
     const ctx = { db: h.db, userId: u.id, log: rootLog() };
     const c = await createContact(ctx, { displayName: "Pat", emails: [{ value: "pat@example.com" }] });
-    const [a, b, cal] = await withUser(h.db, u.id, (tx) =>
+    const [a, b, cal] = await withUser({ db: h.db, userId: u.id }, (tx) =>
       tx
         .insert(interactions)
         .values(
@@ -41,7 +41,7 @@ describe("relinkInteractionContacts (the resolve_contacts job)", () => {
     );
     const linked = async () =>
       (
-        await withUser(h.db, u.id, (tx) =>
+        await withUser({ db: h.db, userId: u.id }, (tx) =>
           tx.execute<{ interaction_id: string }>(
             sql`SELECT interaction_id FROM interaction_contacts WHERE contact_id = ${c.id} ORDER BY interaction_id`,
           ),

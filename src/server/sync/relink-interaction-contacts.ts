@@ -13,7 +13,7 @@ export async function relinkInteractionContacts(
   ctx: Ctx,
   input: { interactionIds?: string[] | undefined },
 ): Promise<void> {
-  await withUser(ctx.db, ctx.userId, async (tx) => {
+  await withUser(ctx, async (tx) => {
     if (input.interactionIds?.length) {
       const r = await tx.execute<{ source: string; source_id: string }>(
         sql`SELECT source, source_id FROM interactions WHERE user_id = ${ctx.userId} AND id = ANY(${pgArray(input.interactionIds, "uuid")})`,

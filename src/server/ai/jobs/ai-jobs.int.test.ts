@@ -45,12 +45,12 @@ describe("AI job handlers", () => {
     const embed = findJobHandler("embed")!;
     await embed(jobCtx(ctx, "embed"), { ownerType: "interaction", ownerIds: [i] });
     await embed(jobCtx(ctx, "embed"), { ownerType: "interaction", ownerIds: [i] });
-    const n = await withUser(h.db, ctx.userId, (tx) =>
+    const n = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM embeddings`),
     );
     expect(n.rows[0]!.n).toBe((await dbCapabilities(h.db)).vector ? 1 : 0);
     await findJobHandler("insight")!(jobCtx(ctx, "insight"), { contactId: c, kind: "summary" });
-    const ins = await withUser(h.db, ctx.userId, (tx) =>
+    const ins = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ status: string }>(sql`SELECT status FROM ai_insights`),
     );
     expect(ins.rows).toEqual([{ status: "ok" }]);

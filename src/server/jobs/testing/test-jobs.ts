@@ -23,7 +23,7 @@ export const testEffectJob = defineJob({
   handler: async (ctx, p) => {
     if (p.sleepMs) await new Promise((r) => setTimeout(r, p.sleepMs));
     if (ctx.attempt <= p.failAttempts) throw new Error(`test_effect: failing attempt ${ctx.attempt}`);
-    await withUser(ctx.db, ctx.userId, (tx) =>
+    await withUser(ctx, (tx) =>
       tx.execute(sql`INSERT INTO job_test_effects (user_id, key, job_id, pid)
         VALUES (${ctx.userId}, ${p.key}, ${ctx.jobId}, ${process.pid})
         ON CONFLICT (user_id, key) DO UPDATE SET runs = job_test_effects.runs + 1`),
