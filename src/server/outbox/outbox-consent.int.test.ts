@@ -77,7 +77,7 @@ describe("consent and group sends", () => {
     expect(items.filter((i) => i.groupId === group.groupId).map((i) => i.status)).toEqual(["sent", "sent"]);
     const links: string[] = [];
     for (const it of group.items) {
-      const hdr = await withUser(h.db, ctx.userId, (tx) =>
+      const hdr = await withUser(ctx, (tx) =>
         tx.execute<{ m: string }>(sql`SELECT message_id_header m FROM outbox_items WHERE id = ${it.id}`),
       );
       const [mime] = await sentCopies(emu(), account, hdr.rows[0]!.m);

@@ -35,7 +35,7 @@ async function setup(spec: { sendAs?: string[] } = {}) {
 }
 
 const gmailRows = (ctx: { db: DbHandle["db"]; userId: string }, sourceId: string) =>
-  withUser(ctx.db, ctx.userId, (tx) =>
+  withUser(ctx, (tx) =>
     tx
       .select()
       .from(interactions)
@@ -89,7 +89,7 @@ describe("outbox → Gmail", () => {
       type: "email",
       subject: "See you Thursday",
     });
-    const links = await withUser(h.db, ctx.userId, (tx) =>
+    const links = await withUser(ctx, (tx) =>
       tx.execute(
         sql`SELECT 1 FROM interaction_contacts WHERE interaction_id = ${onTimeline[0]!.id} AND contact_id = ${emma.id}`,
       ),
@@ -99,7 +99,7 @@ describe("outbox → Gmail", () => {
     const { batchId } = await approveImport(ctx, { service: "gmail" });
     await syncGmail(ctx, { batchId, incremental: false });
     expect(await gmailRows(ctx, sent.messageId!)).toHaveLength(1);
-    const emmas = await withUser(h.db, ctx.userId, (tx) =>
+    const emmas = await withUser(ctx, (tx) =>
       tx.execute(
         sql`SELECT 1 FROM contact_identities WHERE user_id = ${ctx.userId} AND value_normalized = 'emma.j@example.net'`,
       ),
@@ -194,7 +194,7 @@ describe("outbox → Gmail", () => {
   it("scheduled sends wait for their local time, can be cancelled, and the daily cap defers", async () => {
     const { ctx, account, emma } = await setup();
     await grantSend(ctx, emu(), account);
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser(ctx, (tx) =>
       tx.execute(sql`INSERT INTO user_profiles (user_id, time_zone) VALUES (${ctx.userId}, 'Europe/London')`),
     );
     const later = await createOutboxItem(ctx, {
@@ -226,7 +226,7 @@ describe("outbox → Gmail", () => {
 });
 
 async function row(ctx: { db: DbHandle["db"]; userId: string }, id: string) {
-  const r = await withUser(ctx.db, ctx.userId, (tx) =>
+  const r = await withUser(ctx, (tx) =>
     tx.execute<{ message_id_header: string }>(
       sql`SELECT message_id_header FROM outbox_items WHERE id = ${id}`,
     ),

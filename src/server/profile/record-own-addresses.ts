@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { contactIdentities, contacts } from "../db/schema/contacts";
 import { userEmailIdentities } from "../db/schema/outbox";
 import { withUser } from "../db/with-user";
-import { pgTextArray } from "../sync/pg-arrays";
+import { pgArray } from "../db/pg-array";
 import type { OwnAddress } from "./list-own-addresses";
 
 /**
@@ -37,7 +37,7 @@ export async function recordOwnAddresses(ctx: Ctx, found: OwnAddress[]): Promise
           inArray(contactIdentities.valueNormalized, emails),
           inArray(contacts.source, ["gmail_import", "calendar_import"]),
           isNull(contacts.userEditedAt),
-          sql`NOT EXISTS (SELECT 1 FROM contact_identities o WHERE o.contact_id = ${contacts.id} AND o.value_normalized <> ALL(${pgTextArray(emails)}::text[]))`,
+          sql`NOT EXISTS (SELECT 1 FROM contact_identities o WHERE o.contact_id = ${contacts.id} AND o.value_normalized <> ALL(${pgArray(emails, "text")}))`,
         ),
       );
     if (imported.length) {

@@ -55,7 +55,7 @@ describe("the user's own addresses", () => {
     const { batchId } = await approveImport(ctx, { service: "gmail" });
     await syncGmail(ctx, { batchId, incremental: false });
 
-    const emails = await withUser(h.db, ctx.userId, (tx) =>
+    const emails = await withUser(ctx, (tx) =>
       tx.execute<{ v: string }>(sql`SELECT value_normalized v FROM contact_identities ci
         JOIN contacts c ON c.id = ci.contact_id WHERE ci.user_id = ${ctx.userId} AND c.deleted_at IS NULL ORDER BY 1`),
     );
@@ -65,7 +65,7 @@ describe("the user's own addresses", () => {
       [`${account}:primary`, `${personal}:sent_from`, "studio@maya-yoga.example:send_as"].sort(),
     );
     // Mail from her other addresses is hers (outbound), linked to the client, not to her.
-    const dirs = await withUser(h.db, ctx.userId, (tx) =>
+    const dirs = await withUser(ctx, (tx) =>
       tx.execute<{ subject: string; direction: string; n: number }>(sql`SELECT i.subject, i.direction,
         (SELECT count(*)::int FROM interaction_contacts ic WHERE ic.interaction_id = i.id) n
         FROM interactions i WHERE i.user_id = ${ctx.userId} AND i.subject IN ('Hi Omar', 'Welcome') ORDER BY 1`),

@@ -3,7 +3,7 @@ import type { Ctx } from "../../context";
 import { toolInvocations } from "../../db/schema/ai";
 import { withUser, type Tx } from "../../db/with-user";
 import { AppError } from "../../errors";
-import { createNoteInTx } from "../../notes/note-ops";
+import { createNote } from "../../notes/note-ops";
 import { createOutboxItem } from "../../outbox/create-outbox-item";
 
 type NoteArgs = { contactId: string; body: string };
@@ -18,7 +18,7 @@ type Applied = { applied: string; contactId: string; noteId?: string; outboxItem
  * Outbox. A propose_follow_up_email recorded before that becomes an Outbox draft too.)
  */
 export async function confirmProposal(ctx: Ctx, id: string) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [p] = await tx
       .update(toolInvocations)
       .set({ status: "applied" })
@@ -49,7 +49,7 @@ export async function confirmProposal(ctx: Ctx, id: string) {
     const body = (p.args as NoteArgs).body;
     // The notes domain's own create (validation, redaction setting, embedding), in this
     // transaction so the note and the status flip commit together.
-    const note = await createNoteInTx(ctx, tx, { contactId: contact.rows[0].id, body });
+    const note = await createNote({ ...ctx, tx }, { contactId: contact.rows[0].id, body });
     const result: Applied = { applied: p.tool, noteId: note.id, contactId: contact.rows[0].id };
     await tx.update(toolInvocations).set({ result }).where(eq(toolInvocations.id, p.id));
     ctx.log.info({ proposalId: p.id, tool: p.tool }, "assistant proposal applied");
@@ -58,7 +58,7 @@ export async function confirmProposal(ctx: Ctx, id: string) {
 }
 
 export async function rejectProposal(ctx: Ctx, id: string) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [p] = await tx
       .update(toolInvocations)
       .set({ status: "rejected" })

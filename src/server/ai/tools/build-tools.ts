@@ -18,5 +18,3 @@ export function buildAssistantTools(env: ToolEnv) {
     draft_email: draftEmailTool(env),
   };
 }
-
-export const WRITE_TOOLS = new Set(["propose_note", "draft_email"]);

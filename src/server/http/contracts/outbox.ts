@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import { outboxSettingsSchema, updateOutboxSettingsInput } from "../../outbox/get-outbox-settings";
 import {
   approveBatchInput,
@@ -42,6 +43,7 @@ export const createOutboxContract = defineContract({
 export const getOutboxContract = defineContract({
   method: "GET",
   path: "/api/v1/outbox/{id}",
+  params: idParams,
   summary: "One outbox item (with Gmail's messageId once sent)",
   tags: ["outbox"],
   auth: "user",
@@ -52,6 +54,7 @@ export const getOutboxContract = defineContract({
 export const updateOutboxContract = defineContract({
   method: "PATCH",
   path: "/api/v1/outbox/{id}",
+  params: idParams,
   summary: "Edit a draft, or reschedule an approved item (editing its content sends it back to draft)",
   tags: ["outbox"],
   auth: "user",
@@ -63,6 +66,7 @@ export const updateOutboxContract = defineContract({
 export const deleteOutboxContract = defineContract({
   method: "DELETE",
   path: "/api/v1/outbox/{id}",
+  params: idParams,
   summary: "Discard a draft or cancel an approved/scheduled email before it leaves (409 once sending)",
   tags: ["outbox"],
   auth: "user",
@@ -73,6 +77,7 @@ export const deleteOutboxContract = defineContract({
 export const approveOutboxContract = defineContract({
   method: "POST",
   path: "/api/v1/outbox/{id}/approve",
+  params: idParams,
   summary:
     "Approve one draft: it is sent now, or at sendAt (a local time in your time zone). 403 gmail_send_consent_required carries the URL that asks Google for the send permission",
   tags: ["outbox"],
@@ -119,6 +124,7 @@ export const checkInContract = defineContract({
 export const getEmailConsentContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/email-consent",
+  params: idParams,
   summary: "Whether the contact is marked do-not-email, and why",
   tags: ["outbox"],
   auth: "user",
@@ -129,6 +135,7 @@ export const getEmailConsentContract = defineContract({
 export const setEmailConsentContract = defineContract({
   method: "PUT",
   path: "/api/v1/contacts/{id}/email-consent",
+  params: idParams,
   summary: "Mark or clear do-not-email for a contact",
   tags: ["outbox"],
   auth: "user",

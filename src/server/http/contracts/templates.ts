@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import {
   createTemplateInput,
   getTemplateQuery,
@@ -31,6 +32,7 @@ export const createTemplateContract = defineContract({
 export const getTemplateContract = defineContract({
   method: "GET",
   path: "/api/v1/templates/{id}",
+  params: idParams,
   summary: "One template; with ?contactId= also previewed for that recipient",
   tags: ["templates"],
   auth: "user",
@@ -42,6 +44,7 @@ export const getTemplateContract = defineContract({
 export const updateTemplateContract = defineContract({
   method: "PATCH",
   path: "/api/v1/templates/{id}",
+  params: idParams,
   summary: "Edit a template",
   tags: ["templates"],
   auth: "user",
@@ -53,6 +56,7 @@ export const updateTemplateContract = defineContract({
 export const deleteTemplateContract = defineContract({
   method: "DELETE",
   path: "/api/v1/templates/{id}",
+  params: idParams,
   summary: "Delete a template",
   tags: ["templates"],
   auth: "user",

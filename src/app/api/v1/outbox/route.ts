@@ -5,6 +5,6 @@ import { listOutboxItems } from "@/server/outbox/list-outbox-items";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(listOutboxContract, ({ ctx, query }) => listOutboxItems(ctx, query!));
+export const GET = userRoute(listOutboxContract, ({ ctx, query }) => listOutboxItems(ctx, query));
 
-export const POST = userRoute(createOutboxContract, ({ ctx, body }) => createOutboxItem(ctx, body!));
+export const POST = userRoute(createOutboxContract, ({ ctx, body }) => createOutboxItem(ctx, body));

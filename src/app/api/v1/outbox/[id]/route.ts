@@ -1,4 +1,3 @@
-import { pathId } from "@/server/contacts/route-params";
 import {
   deleteOutboxContract,
   getOutboxContract,
@@ -11,14 +10,12 @@ import { updateOutboxItem } from "@/server/outbox/update-outbox-item";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(getOutboxContract, ({ ctx, params }) =>
-  getOutboxItem(ctx, { id: pathId(params) }),
-);
+export const GET = userRoute(getOutboxContract, ({ ctx, params }) => getOutboxItem(ctx, { id: params.id }));
 
 export const PATCH = userRoute(updateOutboxContract, ({ ctx, params, body }) =>
-  updateOutboxItem(ctx, { id: pathId(params), patch: body }),
+  updateOutboxItem(ctx, { id: params.id, patch: body }),
 );
 
 export const DELETE = userRoute(deleteOutboxContract, ({ ctx, params }) =>
-  cancelOutboxItem(ctx, { id: pathId(params) }),
+  cancelOutboxItem(ctx, { id: params.id }),
 );

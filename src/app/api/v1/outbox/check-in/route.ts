@@ -4,4 +4,4 @@ import { draftCheckIn } from "@/server/outbox/draft-check-in";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(checkInContract, ({ ctx, body }) => draftCheckIn(ctx, body!));
+export const POST = userRoute(checkInContract, ({ ctx, body }) => draftCheckIn(ctx, body));

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = publicRoute(unsubscribeContract, async ({ query, req }) => {
   const { db } = await getDb();
-  const r = await unsubscribeByToken({ db, log: currentLog() }, query!.t);
+  const r = await unsubscribeByToken({ db, log: currentLog() }, query.t);
   // The page's form wants a page back; mail providers' one-click POSTs take the JSON.
   if ((req.headers.get("accept") ?? "").includes("text/html"))
     return new Response(null, { status: 303, headers: { location: `/unsubscribe?done=${r.ok ? 1 : 0}` } });

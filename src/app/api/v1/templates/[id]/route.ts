@@ -1,4 +1,3 @@
-import { pathId } from "@/server/contacts/route-params";
 import {
   deleteTemplateContract,
   getTemplateContract,
@@ -12,13 +11,13 @@ import { updateTemplate } from "@/server/templates/update-template";
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(getTemplateContract, ({ ctx, params, query }) =>
-  getTemplate(ctx, { id: pathId(params), contactId: query?.contactId }),
+  getTemplate(ctx, { id: params.id, contactId: query.contactId }),
 );
 
 export const PATCH = userRoute(updateTemplateContract, ({ ctx, params, body }) =>
-  updateTemplate(ctx, { id: pathId(params), patch: body }),
+  updateTemplate(ctx, { id: params.id, patch: body }),
 );
 
 export const DELETE = userRoute(deleteTemplateContract, ({ ctx, params }) =>
-  deleteTemplate(ctx, { id: pathId(params) }),
+  deleteTemplate(ctx, { id: params.id }),
 );

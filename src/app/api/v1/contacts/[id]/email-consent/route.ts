@@ -1,4 +1,3 @@
-import { pathId } from "@/server/contacts/route-params";
 import { getEmailConsentContract, setEmailConsentContract } from "@/server/http/contracts/outbox";
 import { userRoute } from "@/server/http/route";
 import { getEmailConsent } from "@/server/outbox/get-email-consent";
@@ -7,9 +6,9 @@ import { setDoNotEmail } from "@/server/outbox/set-do-not-email";
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(getEmailConsentContract, ({ ctx, params }) =>
-  getEmailConsent(ctx, { contactId: pathId(params) }),
+  getEmailConsent(ctx, { contactId: params.id }),
 );
 
 export const PUT = userRoute(setEmailConsentContract, ({ ctx, params, body }) =>
-  setDoNotEmail(ctx, { contactId: pathId(params), ...body! }),
+  setDoNotEmail(ctx, { contactId: params.id, ...body }),
 );
