@@ -66,6 +66,7 @@ async function handle(
       query: url.searchParams,
       params: match.params,
     });
+    if (fault.loseResponseAfterMs !== undefined) return loseResponse(res, fault.loseResponseAfterMs);
     const fields = url.searchParams.get("fields");
     return sendJson(res, 200, fields ? applyFields(result, parseFields(fields)) : result);
   }
@@ -76,6 +77,13 @@ async function handle(
   sendJson(res, 404, {
     error: { code: 404, message: `No such endpoint: ${method} ${path}`, status: "NOT_FOUND" },
   });
+}
+
+/** The call took effect; its answer is lost (held open, then the connection is cut). */
+async function loseResponse(res: ServerResponse, afterMs: number): Promise<void> {
+  if (afterMs > 0) await new Promise((r) => setTimeout(r, afterMs));
+  res.socket?.destroy();
+  res.destroy();
 }
 
 function findRoute(method: string, path: string): { route: ApiRoute; params: string[] } | null {

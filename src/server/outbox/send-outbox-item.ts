@@ -14,16 +14,15 @@ import { unsubscribeApiUrl } from "./unsubscribe-token";
 
 type Item = typeof outboxItems.$inferSelect;
 
-/** Test seam: runs after Gmail accepted a message and before the outbox commits it. */
-export const sendHooks: { afterAccepted?: (item: Item) => void | Promise<void> } = {};
-
 const DAY_MS = 86_400_000;
 
 /**
  * The outbox_send job. Exactly once: the item is claimed (status sending, attempt counted);
  * a retried attempt first asks Gmail for a message with the item's fixed Message-ID, so a
- * run that crashed after Gmail accepted the message records that copy instead of sending
- * again. Then: sent + the outbound email on the timeline, in one transaction.
+ * run that crashed (or lost Gmail's answer) after Gmail accepted the message records that
+ * copy instead of sending again. Then: sent + the outbound email on the timeline, in one
+ * transaction. Every write after the claim is conditional on the item still being `sending`,
+ * so a run that outlived its lease (a stalled worker) can never undo what a later run did.
  */
 export async function sendOutboxItem(ctx: JobCtx, payload: { itemId: string }): Promise<void> {
   const item = await claim(ctx, payload.itemId);
@@ -59,17 +58,16 @@ export async function sendOutboxItem(ctx: JobCtx, payload: { itemId: string }): 
             lastError: e instanceof Error ? e.message.slice(0, 500) : "send failed",
             updatedAt: new Date(),
           })
-          .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, item.id))),
+          .where(stillSending(ctx, item.id)),
       );
       if (ctx.attempt >= ctx.maxAttempts) await fail("Sending kept failing; try again later.");
       throw e; // rate limits and outages back off through the job's retry policy
     }
   }
-  await sendHooks.afterAccepted?.(item);
   const sent = accepted;
   const at = new Date();
-  await withUser(ctx, async (tx) => {
-    await tx
+  const marked = await withUser(ctx, async (tx) => {
+    const [row] = await tx
       .update(outboxItems)
       .set({
         status: "sent",
@@ -79,11 +77,18 @@ export async function sendOutboxItem(ctx: JobCtx, payload: { itemId: string }): 
         lastError: null,
         updatedAt: at,
       })
-      .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, item.id)));
+      .where(stillSending(ctx, item.id))
+      .returning({ id: outboxItems.id });
+    // The timeline row is keyed by the Gmail id, so recording it twice inserts nothing.
     await recordSentInteraction(tx, item, { gmailId: sent.id, threadId: sent.threadId, from, at });
+    return !!row;
   });
-  ctx.log.info({ itemId: item.id, gmailId: sent.id }, "outbox: sent");
+  if (!marked) ctx.log.warn({ itemId: item.id, gmailId: sent.id }, "outbox: item settled by another run");
+  else ctx.log.info({ itemId: item.id, gmailId: sent.id }, "outbox: sent");
 }
+
+const stillSending = (ctx: JobCtx, id: string) =>
+  and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, id), eq(outboxItems.status, "sending"));
 
 async function claim(ctx: JobCtx, id: string): Promise<Item | null> {
   return withUser(ctx, async (tx) => {
@@ -110,7 +115,7 @@ async function markFailed(ctx: JobCtx, id: string, reason: string): Promise<void
     tx
       .update(outboxItems)
       .set({ status: "failed", lastError: reason, updatedAt: new Date() })
-      .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, id))),
+      .where(stillSending(ctx, id)),
   );
 }
 
@@ -136,7 +141,7 @@ async function deferForDailyCap(ctx: JobCtx, item: Item, cap: number): Promise<b
         lastError: `Daily limit of ${cap} emails reached`,
         updatedAt: new Date(),
       })
-      .where(and(eq(outboxItems.userId, ctx.userId), eq(outboxItems.id, item.id)));
+      .where(stillSending(ctx, item.id));
     await enqueue(
       { ...ctx, tx },
       "outbox_send",
