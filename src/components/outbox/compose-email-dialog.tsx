@@ -99,7 +99,8 @@ export function ComposeEmailDialog({
       }
       next.push({
         filename: f.name,
-        contentType: f.type || "application/octet-stream",
+        // The bare type/subtype (a browser may add parameters); the API accepts only that.
+        contentType: f.type.split(";")[0]!.trim() || "application/octet-stream",
         contentBase64: await toBase64(f),
         size: f.size,
       });

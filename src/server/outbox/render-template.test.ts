@@ -19,6 +19,20 @@ describe("renderTemplate", () => {
     expect(html).toContain("[x](https://evil.example) &lt;b&gt;");
   });
 
+  it("keeps a value on its line: no new paragraph, heading or list from a line break", () => {
+    const r = renderTemplate("Hi {{firstName}}, welcome", { firstName: "Ana\n\n# Win a prize\n- now" });
+    const { html } = markdownToEmail(r.text);
+    expect(html).not.toContain("<h");
+    expect(html).not.toContain("<ul>");
+    expect(html.match(/<p>/g)).toHaveLength(1);
+  });
+
+  it("a value is inserted once, never rendered again as a template", () => {
+    expect(renderTemplate("{{firstName}}", { firstName: "{{bookingLink}}" }, { escape: false }).text).toBe(
+      "{{bookingLink}}",
+    );
+  });
+
   it("is linear on hostile input", () => {
     const evil = "{{".repeat(50_000) + "}}".repeat(50_000);
     const t0 = performance.now();

@@ -16,9 +16,10 @@ export type MergeValues = Partial<Record<MergeField, string>>;
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
+/** Escapes Markdown syntax; line breaks become spaces so a value cannot start a new block. */
 export function escapeMarkdown(v: string): string {
   let out = "";
-  for (const c of v) out += "\\`*_[]()#<>!|~".includes(c) ? `\\${c}` : c;
+  for (const c of v) out += c === "\n" || c === "\r" ? " " : "\\`*_[]()#<>!|~".includes(c) ? `\\${c}` : c;
   return out;
 }
 

@@ -4,9 +4,17 @@ import { outboxOrigins, outboxStatuses } from "../db/schema/outbox";
 const email = z.email().max(320);
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+// type/subtype only: no parameters, spaces or line breaks that could reach the MIME headers.
+const MIME_TYPE = /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/i;
+
 export const attachmentInput = z.strictObject({
-  filename: z.string().min(1).max(200),
-  contentType: z.string().min(3).max(120).default("application/octet-stream"),
+  // Control characters (CR/LF) never reach a header; MailComposer encodes the rest.
+  filename: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((f) => !/[\u0000-\u001f\u007f]/.test(f), "filename must not contain control characters"),
+  contentType: z.string().min(3).max(120).regex(MIME_TYPE).default("application/octet-stream"),
   contentBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8),
 });
 

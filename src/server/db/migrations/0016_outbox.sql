@@ -109,3 +109,31 @@ CREATE TABLE "user_email_identities" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "user_email_identities_user_email_uq" ON "user_email_identities" ("user_id", "email");
+--> statement-breakpoint
+
+-- Row level security, forced for the table owner too. The policies (user_isolation on
+-- NULLIF(current_setting('app.user_id', true), '')::uuid, system_access) and grants are
+-- created by omnicrm_apply_rls(), which runs after every migration (rls.int.test.ts checks).
+ALTER TABLE "outbox_items" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outbox_items" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outbox_attachments" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outbox_attachments" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "email_templates" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "email_templates" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outbox_settings" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "outbox_settings" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "contact_email_optouts" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "contact_email_optouts" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "user_email_identities" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "user_email_identities" FORCE ROW LEVEL SECURITY;
