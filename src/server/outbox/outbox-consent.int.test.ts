@@ -18,6 +18,11 @@ import { listOutboxItems } from "./list-outbox-items";
 import { setDoNotEmail } from "./set-do-not-email";
 import { grantSend, runJobs, sentCopies } from "./testing/outbox-test-env";
 import { unsubscribeByToken } from "./unsubscribe-by-token";
+import { completeGoogleOAuth } from "../google/complete-google-oauth";
+import { gmailSendConsent } from "../google/gmail/send-driver";
+import { startGoogleOAuth } from "../google/start-google-oauth";
+import { approveImport } from "../sync/approve-import";
+import { syncGmail } from "../sync/sync-gmail";
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -28,6 +33,53 @@ afterAll(() => forceQueueMode(undefined));
 const { emu } = setupGoogleEmulator({ mailbox: { messages: 3, includeFixtures: false } });
 
 describe("consent and group sends", () => {
+  it("incremental consent: a read-only user keeps importing; the first send asks Google for gmail.send only then", async () => {
+    const { ctx, account } = await connectedUser(h, emu(), {
+      mailbox: { messages: 3, includeFixtures: false },
+    });
+    const { batchId } = await approveImport(ctx, { service: "gmail" });
+    await syncGmail(ctx, { batchId, incremental: false });
+    const c = await createContact(ctx, { displayName: "Ida", emails: [{ value: "ida@example.net" }] });
+    const draft = await createOutboxItem(ctx, { contactId: c.id, subject: "Hi", body: "x" });
+    const refused = await approveOutboxItems(ctx, { ids: [draft.id] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      status: 403,
+      details: {
+        reason: "gmail_send_consent_required",
+        authorizeUrl: "/api/v1/google/oauth?scope=gmail_send",
+      },
+    });
+
+    const redirectUri = "http://127.0.0.1:3999/api/v1/google/oauth/callback";
+    const { url, cookie } = await startGoogleOAuth(ctx, { scope: "gmail_send", redirectUri });
+    const auth = new URL(url);
+    expect(auth.searchParams.get("scope")!.split(" ").sort()).toEqual([
+      "https://www.googleapis.com/auth/gmail.readonly",
+      "https://www.googleapis.com/auth/gmail.send",
+    ]);
+    expect(auth.searchParams.get("include_granted_scopes")).toBe("true");
+    auth.searchParams.set("emulator_auto", "1");
+    auth.searchParams.set("login_hint", account);
+    const back = new URL((await fetch(auth, { redirect: "manual" })).headers.get("location")!);
+    const done = await completeGoogleOAuth(ctx, {
+      code: back.searchParams.get("code")!,
+      state: back.searchParams.get("state")!,
+      cookie,
+      redirectUri,
+    });
+    expect(done.redirect).toBe("/outbox?sendAllowed=1");
+    expect(await gmailSendConsent(ctx)).toMatchObject({
+      connected: true,
+      canSend: true,
+      accountEmail: account,
+    });
+    expect((await approveOutboxItems(ctx, { ids: [draft.id] }))[0]!.status).toBe("approved");
+    // Reading still works with the new grant.
+    const again = await approveImport(ctx, { service: "gmail" });
+    await syncGmail(ctx, { batchId: again.batchId, incremental: true });
+    expect((await gmailSendConsent(ctx)).connected).toBe(true);
+  });
+
   it("refuses to email a contact marked do-not-email (409 with the reason), at draft and at approval", async () => {
     const { ctx, account } = await connectedUser(h, emu(), {
       mailbox: { messages: 0, includeFixtures: false },

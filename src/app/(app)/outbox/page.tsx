@@ -3,14 +3,16 @@ import { OutboxView } from "./_components/outbox-view";
 
 export const metadata = { title: "Outbox" };
 
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<{ sendAllowed?: string }> }) {
+  // Back from Google's incremental consent (gmail.send granted).
+  const { sendAllowed } = await searchParams;
   return (
     <>
       <PageHeader
         title="Outbox"
         description="Emails waiting for your approval. Nothing leaves until you approve it."
       />
-      <OutboxView />
+      <OutboxView sendAllowed={sendAllowed === "1"} />
     </>
   );
 }

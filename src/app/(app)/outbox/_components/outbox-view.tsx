@@ -18,7 +18,7 @@ const SECTIONS: { title: string; statuses: OutboxItem["status"][] }[] = [
 ];
 
 /** The Outbox: drafts to approve (one or a batch), scheduled mail, and what was sent. */
-export function OutboxView() {
+export function OutboxView({ sendAllowed = false }: { sendAllowed?: boolean }) {
   const qc = useQueryClient();
   const [selected, setSelected] = useState<string[]>([]);
   const [consent, setConsent] = useState<string | null>(null);
@@ -70,6 +70,11 @@ export function OutboxView() {
   const drafts = items.filter((i) => i.status === "draft").map((i) => i.id);
   return (
     <div className="space-y-8">
+      {sendAllowed && !consent ? (
+        <p role="status" className="rounded-[12px] border border-border bg-surface p-4 text-sm">
+          Sending from your Gmail is allowed now. Approve your drafts again to send them.
+        </p>
+      ) : null}
       {consent ? (
         <div
           role="alert"
