@@ -84,6 +84,29 @@ describe("outbox exactly once", () => {
     expect(await timelineRows(ctx, sent.messageId!)).toHaveLength(1);
   });
 
+  it("a 429 from messages.send backs off through the job's retry, then sends once", async () => {
+    const { ctx, account, draft, header } = await approvedItem("Rate limited");
+    emu().control.setFault({ kind: "rate_limit_429", count: 1, pathPrefix: SEND_PATH });
+    await approveOutboxItems(ctx, { ids: [draft.id] });
+    await runJobs(ctx);
+    const waiting = await getOutboxItem(ctx, { id: draft.id });
+    expect(waiting.status).toBe("sending");
+    expect(waiting.lastError).toBeTruthy();
+    const [job] = await withSystem(h.db, (tx) =>
+      tx
+        .select({ status: jobs.status, runAfter: jobs.runAfter })
+        .from(jobs)
+        .where(and(eq(jobs.userId, ctx.userId), eq(jobs.kind, "outbox_send"))),
+    );
+    expect(job!.status).toBe("error");
+    expect(job!.runAfter.getTime()).toBeGreaterThan(Date.now() + 10_000); // backed off, not hammering
+    expect(await sentCopies(emu(), account, header)).toHaveLength(0);
+
+    await runJobs(ctx, { dueRetries: true });
+    expect((await getOutboxItem(ctx, { id: draft.id })).status).toBe("sent");
+    expect(await sentCopies(emu(), account, header)).toHaveLength(1);
+  });
+
   it("the worker is killed after Gmail accepted: another worker finishes it and the mailbox holds one copy", async () => {
     const { ctx, account, draft, header } = await approvedItem("Killed worker");
     // Gmail stores the message; its answer never reaches the worker, which is killed meanwhile.
