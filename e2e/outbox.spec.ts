@@ -63,8 +63,9 @@ export default [
       await page.getByRole("link", { name: "Allow sending" }).click();
       await page.waitForURL((u) => u.href.startsWith(google.url));
       await page.getByRole("button", { name: "Allow" }).click();
-      await page.waitForURL((u) => u.pathname === "/settings/sync");
-      await page.goto("/outbox");
+      // Back in the Outbox, told to approve again.
+      await page.waitForURL((u) => u.pathname === "/outbox");
+      await page.getByText("Sending from your Gmail is allowed now").waitFor();
       await row.getByRole("button", { name: "Approve & send" }).click();
       await row.getByText(/^Sent/).waitFor({ timeout: 60_000 });
       await screenshot("outbox-sent");
