@@ -23,10 +23,10 @@ export type OutboxSettings = z.infer<typeof outboxSettingsSchema>;
 export const updateOutboxSettingsInput = z.strictObject({
   signature: z.string().max(2000).optional(),
   dailyCap: z.number().int().min(1).max(2000).nullable().optional(),
-  bookingLink: z.union([z.url().max(500), z.literal("")]).optional(),
+  bookingLink: z.union([z.url({ protocol: /^https?$/ }).max(500), z.literal("")]).optional(),
 });
 
-/** Signature (Markdown, appended to every email), daily send cap, booking link merge field. */
+/** Signature (Markdown, appended to every email), effective daily send cap, booking link merge field. */
 export async function getOutboxSettings(ctx: Ctx): Promise<OutboxSettings> {
   const [row] = await withUser(ctx, (tx) =>
     tx.select().from(outboxSettings).where(eq(outboxSettings.userId, ctx.userId)),
@@ -37,7 +37,8 @@ export async function getOutboxSettings(ctx: Ctx): Promise<OutboxSettings> {
   const sendAs = [...new Set([primary, ...own.map((a) => a.email)].filter((a): a is string => !!a))];
   return {
     signature: row?.signature ?? "",
-    dailyCap: row?.dailyCap ?? env().OUTBOX_DAILY_CAP,
+    // A user may set a lower cap than the server's, never a higher one.
+    dailyCap: Math.min(row?.dailyCap ?? env().OUTBOX_DAILY_CAP, env().OUTBOX_DAILY_CAP),
     bookingLink: row?.bookingLink ?? "",
     sendAs,
     gmail: { connected: consent.connected, canSend: consent.canSend, authorizeUrl: SEND_CONSENT_URL },

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContact } from "../contacts/create-contact";
 import type { DbHandle } from "../db/client";
@@ -181,6 +182,9 @@ describe("outbox → Gmail", () => {
     expect((await getOutboxItem(ctx, { id: later.id })).status).toBe("scheduled");
     expect(await cancelOutboxItem(ctx, { id: later.id })).toEqual({ id: later.id, status: "cancelled" });
 
+    // The server's cap is a ceiling: a user can only lower it.
+    expect((await updateOutboxSettings(ctx, { dailyCap: 2000 })).dailyCap).toBe(env().OUTBOX_DAILY_CAP);
+    await expect(updateOutboxSettings(ctx, { bookingLink: "javascript:alert(1)" })).rejects.toThrow();
     await updateOutboxSettings(ctx, { dailyCap: 1 });
     const a = await createOutboxItem(ctx, { contactId: emma.id, subject: "One", body: "x" });
     const b = await createOutboxItem(ctx, { contactId: emma.id, subject: "Two", body: "x" });
