@@ -13,7 +13,10 @@ export const attachmentInput = z.strictObject({
     .string()
     .min(1)
     .max(200)
-    .refine((f) => !/[\u0000-\u001f\u007f]/.test(f), "filename must not contain control characters"),
+    .refine(
+      (f) => ![...f].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+      "filename must not contain control characters",
+    ),
   contentType: z.string().min(3).max(120).regex(MIME_TYPE).default("application/octet-stream"),
   contentBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8),
 });
