@@ -2,6 +2,7 @@ import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
 import { AppError } from "../errors";
 import { exifOrientation } from "./exif-orientation";
+import { readPngHeader } from "./png-chunks";
 
 /** Avatars are stored as at most AVATAR_SIZE × AVATAR_SIZE squares (cover crop, never upscaled). */
 export const AVATAR_SIZE = 256;
@@ -25,8 +26,11 @@ const unsupported = (why: string) => new AppError("unsupported_media_type", why,
  */
 export function resizeAvatar(input: Buffer): StoredImage {
   if (isPng(input)) {
-    if (input.length >= 24 && input.readUInt32BE(16) * input.readUInt32BE(20) > MAX_PIXELS)
-      throw unsupported("image is too large in pixels");
+    const head = readPngHeader(input);
+    if ("error" in head) throw unsupported("the PNG file is damaged");
+    // Adam7 interlacing makes the decoder inflate without an output bound; avatars never need it.
+    if (head.interlaced) throw unsupported("interlaced PNGs are not supported; save it as a standard PNG");
+    if (head.width * head.height > MAX_PIXELS) throw unsupported("image is too large in pixels");
     let png: PNG;
     try {
       png = PNG.sync.read(input);
