@@ -95,7 +95,7 @@ async function postFetch(
   for (let i = 0; i < raws.length; i += CHUNK) {
     const page = raws.slice(i, i + CHUNK);
     const p0 = performance.now();
-    const items = page.map((m) => normalizeEmail(m, own));
+    const items = await Promise.all(page.map((m) => normalizeEmail(m, own)));
     parseMs += performance.now() - p0;
     await importChunk(timedCtx, {
       provider: "gmail",
@@ -113,7 +113,7 @@ async function postFetch(
   const rate = raws.length / totalS;
   // c) COPY the same raw_events + interactions rows for a fresh user, vs the insert statements' time.
   const copyUser = await benchUser(h, "copy");
-  const items = raws.map((m) => normalizeEmail(m, own));
+  const items = await Promise.all(raws.map((m) => normalizeEmail(m, own)));
   const copyMs = await copyRows(h, copyUser, raws, items);
   const insertMs = stages[0]! + stages[1]!;
   const copyRatio = copyMs / insertMs;

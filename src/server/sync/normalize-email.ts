@@ -1,11 +1,14 @@
 import type { GmailRawMessage } from "../google/client";
 import { isAutomatedAddress, isBulkMail } from "./classify-sender";
-import { htmlToText } from "./mime/html-to-text";
-import { parseMessage } from "./mime/parse";
+import { isAppError } from "../errors";
+import { runUntrusted } from "../untrusted/run-untrusted";
 import { trimForSummary } from "./mime/summarize";
+import { BODY_CAP_CHARS, type ParsedEmail } from "./parse-email-for-import";
 
-export const BODY_CAP_CHARS = 64_000;
+export { BODY_CAP_CHARS };
 const SUBJECT_CAP = 998;
+/** Time budget for parsing one message (worker pool); past it the message is kept unparsed. */
+export const EMAIL_PARSE_BUDGET_MS = 5_000;
 
 export type InteractionDraft = {
   type: "email" | "meeting" | "session";
@@ -26,17 +29,36 @@ export type ContactCandidate = { email: string; name: string | null; engaged: bo
 export type NormalizedItem = { interaction: InteractionDraft; candidates: ContactCandidate[] };
 
 /**
- * Pure: one Gmail message (format=raw) → an interaction draft plus contact candidates.
- * Direction compares the sender with the account's own addresses; participants exclude them.
+ * One Gmail message (format=raw) → an interaction draft plus contact candidates. The MIME
+ * parse runs in the worker pool with a time budget: a message that cannot be parsed in
+ * time (or at all) is still recorded, by its date and labels, with no body or contacts.
  */
-export function normalizeEmail(msg: GmailRawMessage, ownAddresses: ReadonlySet<string>): NormalizedItem {
-  const m = parseMessage(Buffer.from(msg.raw, "base64url"));
+export async function normalizeEmail(
+  msg: GmailRawMessage,
+  ownAddresses: ReadonlySet<string>,
+  opts: { signal?: AbortSignal } = {},
+): Promise<NormalizedItem> {
+  let m: ParsedEmail;
+  try {
+    m = await runUntrusted("email", msg.raw, { timeoutMs: EMAIL_PARSE_BUDGET_MS, signal: opts.signal });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return unparsedItem(msg, e.message);
+  }
+  return itemFromParsed(msg, ownAddresses, m);
+}
+
+/** Pure: a parsed message → interaction draft and candidates. */
+export function itemFromParsed(
+  msg: GmailRawMessage,
+  ownAddresses: ReadonlySet<string>,
+  m: ParsedEmail,
+): NormalizedItem {
   const from = m.from;
   const outbound = (from && ownAddresses.has(from.email)) || msg.labelIds.includes("SENT");
   const everyone = [...(from ? [from] : []), ...m.to, ...m.cc];
   const participants = [...new Set(everyone.map((a) => a.email))].filter((e) => !ownAddresses.has(e));
-  let body = m.text ?? (m.html ? htmlToText(m.html) : "");
-  if (body.length > BODY_CAP_CHARS) body = body.slice(0, BODY_CAP_CHARS);
+  const body = m.body;
   const bulk = isBulkMail(m.headers);
   const candidates: ContactCandidate[] = [];
   if (!bulk) {
@@ -76,5 +98,24 @@ export function normalizeEmail(msg: GmailRawMessage, ownAddresses: ReadonlySet<s
       },
     },
     candidates,
+  };
+}
+
+function unparsedItem(msg: GmailRawMessage, why: string): NormalizedItem {
+  const internalMs = Number(msg.internalDate);
+  return {
+    interaction: {
+      type: "email",
+      source: "gmail",
+      sourceId: msg.id,
+      occurredAt: new Date(Number.isFinite(internalMs) && internalMs > 0 ? internalMs : 0),
+      subject: null,
+      body: null,
+      summary: null,
+      direction: msg.labelIds.includes("SENT") ? "outbound" : "inbound",
+      threadId: msg.threadId || null,
+      metadata: { participants: [], labelIds: msg.labelIds, bulk: false, unparsed: why, attachments: [] },
+    },
+    candidates: [],
   };
 }

@@ -123,7 +123,7 @@ export async function importMessages(
   const kept = msgs.filter((m) =>
     passesLabels(m.labelIds, run.prefs.gmailLabelIncludes, run.prefs.gmailLabelExcludes),
   );
-  const items = kept.map((m) => normalizeEmail(m, run.own));
+  const items = await Promise.all(kept.map((m) => normalizeEmail(m, run.own, { signal: ctx.signal })));
   const t2 = performance.now();
   await importChunk(ctx, {
     provider: "gmail",

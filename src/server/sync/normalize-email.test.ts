@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { closeUntrustedPool } from "../untrusted/run-untrusted";
+import { normalizeEmail } from "./normalize-email";
+
+afterAll(() => closeUntrustedPool());
+
+const gmail = (raw: string, id = "m1") => ({
+  id,
+  threadId: "t1",
+  labelIds: ["INBOX"],
+  internalDate: String(Date.parse("2025-03-01T10:00:00Z")),
+  raw: Buffer.from(raw, "latin1").toString("base64url"),
+});
+const own = new Set(["me@example.com"]);
+
+// The two messages of issue #14 that kept a Gmail import busy for over 5 minutes: the old
+// html-to-text regexes went quadratic on `<!--` × 250,000, and the Date-comment regex on a
+// 100 KB whitespace run. Both parse in linear time now, off the event loop.
+describe("normalizeEmail on hostile messages", () => {
+  it("imports an HTML-only message of <p>Hi</p> + <!-- × 250,000", { timeout: 30_000 }, async () => {
+    const raw = [
+      "From: Stranger <s@evil.example>",
+      "To: me@example.com",
+      "Subject: hi",
+      "Date: Sat, 01 Mar 2025 10:00:00 +0000",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      "<p>Hi</p>" + "<!--".repeat(250_000),
+    ].join("\r\n");
+    const item = await normalizeEmail(gmail(raw), own);
+    expect(item.interaction.body).toBe("Hi");
+    expect(item.interaction.subject).toBe("hi");
+    expect(item.candidates).toEqual([{ email: "s@evil.example", name: "Stranger", engaged: false }]);
+  });
+
+  it("imports a message whose Date header ends in a 100 KB whitespace run", { timeout: 30_000 }, async () => {
+    const raw = [
+      "From: s@evil.example",
+      "To: me@example.com",
+      "Subject: date",
+      "Date: Sat, 01 Mar 2025 10:00:00 +0000" + " ".repeat(100_000),
+      "",
+      "body",
+    ].join("\r\n");
+    const item = await normalizeEmail(gmail(raw), own);
+    expect(item.interaction.subject).toBe("date");
+    expect(item.interaction.body).toBe("body");
+  });
+});
