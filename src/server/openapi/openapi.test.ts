@@ -47,7 +47,7 @@ describe("OpenAPI document", () => {
     const ids = Object.values(doc.paths).flatMap((ms) => Object.values(ms).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);
     for (const [p, ms] of Object.entries(doc.paths)) {
-      const names = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      const names = [...p.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
       for (const op of Object.values(ms)) {
         expect(op.parameters.filter((x) => x.in === "path").map((x) => x.name)).toEqual(names);
       }

@@ -1,3 +1,4 @@
+import type { MessagePort } from "node:worker_threads";
 import { isAppError, type ErrorCode } from "../errors";
 import { resizeAvatar } from "../contacts/avatar-image";
 import { parseImportText } from "../imports/parse-import-text";
@@ -19,7 +20,14 @@ export type TaskResult =
   { ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string; details?: unknown };
 
 /** Runs one task; an AppError crosses the thread boundary as data (classes do not). */
-export async function runTask(msg: { kind: TaskKind; input: unknown }): Promise<TaskResult> {
+export async function runTask(msg: {
+  kind: TaskKind;
+  input: unknown;
+  started?: MessagePort;
+}): Promise<TaskResult> {
+  // Tells the caller its time budget starts now (queueing and thread start-up do not count).
+  msg.started?.postMessage(1);
+  msg.started?.close();
   try {
     const fn = tasks[msg.kind] as (input: unknown) => unknown;
     return { ok: true, value: await fn(msg.input) };
