@@ -48,7 +48,7 @@ function validate(row: ImportRow): ImportIssue[] {
 }
 
 /** Largest time an upload may take to parse (off the event loop, in the worker pool). */
-export const IMPORT_PARSE_BUDGET_MS = 10_000;
+export const IMPORT_PARSE_BUDGET_MS = 30_000;
 
 /** Parses an upload in the worker pool (call it before opening a transaction). */
 export function parseImportUntrusted(input: {

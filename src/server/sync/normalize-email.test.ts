@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeUntrustedPool } from "../untrusted/run-untrusted";
-import { normalizeEmail } from "./normalize-email";
+import { normalizeEmail, normalizeEmails } from "./normalize-email";
 
 afterAll(() => closeUntrustedPool());
 
@@ -45,5 +45,14 @@ describe("normalizeEmail on hostile messages", () => {
     const item = await normalizeEmail(gmail(raw), own);
     expect(item.interaction.subject).toBe("date");
     expect(item.interaction.body).toBe("body");
+  });
+
+  it("parses a page in batches and keeps every message in order", { timeout: 30_000 }, async () => {
+    const msgs = Array.from({ length: 30 }, (_, i) =>
+      gmail(`From: p${i}@example.org\r\nTo: me@example.com\r\nSubject: s${i}\r\n\r\nbody ${i}`, `m${i}`),
+    );
+    const items = await normalizeEmails(msgs, own);
+    expect(items.map((i) => i.interaction.sourceId)).toEqual(msgs.map((m) => m.id));
+    expect(items[29]!.interaction).toMatchObject({ subject: "s29", body: "body 29" });
   });
 });

@@ -7,8 +7,13 @@ import { BODY_CAP_CHARS, type ParsedEmail } from "./parse-email-for-import";
 
 export { BODY_CAP_CHARS };
 const SUBJECT_CAP = 998;
-/** Time budget for parsing one message (worker pool); past it the message is kept unparsed. */
-export const EMAIL_PARSE_BUDGET_MS = 5_000;
+/**
+ * Time budget for parsing one message (or one batch) in the worker pool; past it the
+ * message is kept unparsed. Generous on purpose: wall-clock time on a loaded machine, and
+ * the parsers are linear with capped input, so only a pathological message gets near it.
+ */
+export const EMAIL_PARSE_BUDGET_MS = 20_000;
+const BATCH = 25;
 
 export type InteractionDraft = {
   type: "email" | "meeting" | "session";
@@ -46,6 +51,40 @@ export async function normalizeEmail(
     return unparsedItem(msg, e.message);
   }
   return itemFromParsed(msg, ownAddresses, m);
+}
+
+/**
+ * A page of messages, parsed BATCH at a time per pool task. A batch that fails as a whole
+ * (time budget, crash) is retried one message at a time, so only the bad message is lost.
+ */
+export async function normalizeEmails(
+  msgs: GmailRawMessage[],
+  ownAddresses: ReadonlySet<string>,
+  opts: { signal?: AbortSignal } = {},
+): Promise<NormalizedItem[]> {
+  const batches: GmailRawMessage[][] = [];
+  for (let i = 0; i < msgs.length; i += BATCH) batches.push(msgs.slice(i, i + BATCH));
+  const done = await Promise.all(
+    batches.map(async (batch) => {
+      let parsed: (ParsedEmail | null)[];
+      try {
+        parsed = await runUntrusted(
+          "emails",
+          batch.map((m) => m.raw),
+          { timeoutMs: EMAIL_PARSE_BUDGET_MS, signal: opts.signal },
+        );
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        return Promise.all(batch.map((m) => normalizeEmail(m, ownAddresses, opts)));
+      }
+      return batch.map((m, i) =>
+        parsed[i]
+          ? itemFromParsed(m, ownAddresses, parsed[i])
+          : unparsedItem(m, "the message could not be parsed"),
+      );
+    }),
+  );
+  return done.flat();
 }
 
 /** Pure: a parsed message → interaction draft and candidates. */

@@ -17,3 +17,10 @@ export async function parseEmailForImport(rawBase64Url: string): Promise<ParsedE
   if (body.length > BODY_CAP_CHARS) body = body.slice(0, BODY_CAP_CHARS);
   return { ...m, body: body.trimEnd() };
 }
+
+/** Several messages in one pool task (less per-task overhead); a message that fails to parse is `null`. */
+export async function parseEmailsForImport(raws: string[]): Promise<(ParsedEmail | null)[]> {
+  const out: (ParsedEmail | null)[] = [];
+  for (const raw of raws) out.push(await parseEmailForImport(raw).catch(() => null));
+  return out;
+}

@@ -2,7 +2,7 @@ import type { MessagePort } from "node:worker_threads";
 import { isAppError, type ErrorCode } from "../errors";
 import { resizeAvatar } from "../contacts/avatar-image";
 import { parseImportText } from "../imports/parse-import-text";
-import { parseEmailForImport } from "../sync/parse-email-for-import";
+import { parseEmailForImport, parseEmailsForImport } from "../sync/parse-email-for-import";
 
 /**
  * What the worker pool can run: pure functions over untrusted bytes or text, with no I/O
@@ -11,6 +11,7 @@ import { parseEmailForImport } from "../sync/parse-email-for-import";
 export const tasks = {
   avatar: (bytes: Uint8Array) => resizeAvatar(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
   email: parseEmailForImport,
+  emails: parseEmailsForImport,
   importText: parseImportText,
 };
 export type Tasks = typeof tasks;
