@@ -47,6 +47,24 @@ describe("normalizeEmail on hostile messages", () => {
     expect(item.interaction.body).toBe("body");
   });
 
+  it(
+    "keeps a message whose Date is folded over 100 KB of whitespace lines, unparsed",
+    { timeout: 30_000 },
+    async () => {
+      // Unfolding left a 33,000-space run at the end of the value, where the old Date-comment
+      // regex went quadratic. postal-mime refuses that many header lines (its header budget):
+      // the message is recorded by date and labels, without body or contacts.
+      const raw = `From: s@evil.example\r\nSubject: x\r\nDate: Sat, 01 Mar 2025 10:00:00 +0000${"\r\n ".repeat(33_000)}\r\n\r\nbody`;
+      const item = await normalizeEmail(gmail(raw), own);
+      expect(item.interaction).toMatchObject({
+        sourceId: "m1",
+        body: null,
+        occurredAt: new Date("2025-03-01T10:00:00Z"),
+      });
+      expect(item.candidates).toEqual([]);
+    },
+  );
+
   it("parses a page in batches and keeps every message in order", { timeout: 30_000 }, async () => {
     const msgs = Array.from({ length: 30 }, (_, i) =>
       gmail(`From: p${i}@example.org\r\nTo: me@example.com\r\nSubject: s${i}\r\n\r\nbody ${i}`, `m${i}`),
