@@ -70,7 +70,7 @@ describe("untrusted content never stalls the server (HTTP)", () => {
     expect(run.result.status).toBe(200);
     expect(run.result.json.data.totalRows).toBe(1);
     expect(run.ms).toBeLessThan(15_000);
-    expect(run.healthMaxMs).toBeLessThan(2_000);
+    expect(run.healthMaxMs).toBeLessThan(5_000);
   });
 
   it.each(["secondIhdr", "interlaced"] as const)(
@@ -135,7 +135,7 @@ describe("untrusted content never stalls the server (HTTP)", () => {
     expect(run.result.status).toBe("done");
     expect(run.result.counts.imported).toBe(2);
     expect(run.ms).toBeLessThan(60_000);
-    expect(run.healthMaxMs).toBeLessThan(2_000);
+    expect(run.healthMaxMs).toBeLessThan(5_000);
     const search = await c.get<Ok<{ hits: { type: string; title?: string }[] }>>("/api/v1/search?q=comments");
     expect(search.status).toBe(200);
   }, 180_000);
