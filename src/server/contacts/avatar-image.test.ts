@@ -22,7 +22,8 @@ describe("resizeAvatar", () => {
     expect(pixelAt(out.bytes, 0, 0)).toMatchObject({ w: 40, h: 40 });
   });
 
-  it("re-encodes JPEG as JPEG and turns phone photos upright (EXIF orientation)", () => {
+  // Pure-JS JPEG coding of a few images: seconds on a loaded 2-core machine.
+  it("re-encodes JPEG as JPEG and turns phone photos upright (EXIF orientation)", { timeout: 30_000 }, () => {
     const plain = resizeAvatar(testJpeg(400, 200));
     expect(plain.mime).toBe("image/jpeg");
     expect(pixelAt(plain.bytes, 20, 100)).toMatchObject({ w: 200, h: 200 });
@@ -52,10 +53,14 @@ describe("resizeAvatar", () => {
   // Issue #14: the first IHDR said 1×1, a second 7000×7000; the old check read only the
   // first and the decoder inflated ~49 megapixels (accepted). Interlaced PNGs inflate
   // without an output bound. Both are refused from the chunk list, before any inflating.
-  it.each(["secondIhdr", "interlaced"] as const)("refuses a %s decompression bomb with 415", async (kind) => {
-    const bomb = await bombPng(kind);
-    expect(() => resizeAvatar(bomb)).toThrow(expect.objectContaining({ code: "unsupported_media_type" }));
-  });
+  it.each(["secondIhdr", "interlaced"] as const)(
+    "refuses a %s decompression bomb with 415",
+    { timeout: 60_000 },
+    async (kind) => {
+      const bomb = await bombPng(kind);
+      expect(() => resizeAvatar(bomb)).toThrow(expect.objectContaining({ code: "unsupported_media_type" }));
+    },
+  );
 
   it("refuses a PNG whose chunks run past the end or whose IHDR is not first", () => {
     const png = testPng(10, 10);
