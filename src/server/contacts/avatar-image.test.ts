@@ -6,7 +6,8 @@ import { bombPng, pixelAt, testJpeg, testPng } from "./avatar-test-images";
 const isRed = (c: number[]) => c[0]! > 180 && c[2]! < 80;
 const isBlue = (c: number[]) => c[2]! > 180 && c[0]! < 80;
 
-describe("resizeAvatar", () => {
+// Pure-JS image coding takes seconds on a loaded 2-core machine (CI runs suites in parallel).
+describe("resizeAvatar", { timeout: 30_000 }, () => {
   it("centre-crops a wide PNG to a bounded square and keeps it PNG", () => {
     const out = resizeAvatar(testPng(900, 300));
     expect(out.mime).toBe("image/png");
