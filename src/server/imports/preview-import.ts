@@ -36,7 +36,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   // Parse first, in the worker pool with a time budget; the transaction only does lookups.
   const parsed = await parseImportUntrusted(input);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const a = await analyzeImport(tx, ctx.userId, { parsed });
     return {
       format: a.format,
