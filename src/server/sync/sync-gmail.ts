@@ -8,7 +8,7 @@ import { loadTokens, updateIntegration } from "../google/token-store";
 import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
 import { importChunk } from "./import-chunk";
-import { normalizeEmail } from "./normalize-email";
+import { normalizeEmails } from "./normalize-email";
 import { linkParticipants } from "./resolve-contacts";
 import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";
 import { getSyncPrefs } from "./sync-prefs";
@@ -141,8 +141,9 @@ export async function importMessages(
   const kept = msgs.filter((m) =>
     passesLabels(m.labelIds, run.prefs.gmailLabelIncludes, run.prefs.gmailLabelExcludes),
   );
-  let items = kept.map((m) => normalizeEmail(m, run.own));
-  // Every From of the user's SENT mail is the user: learn new ones before any contact is made.
+  let items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
+  // Every From of the user's SENT mail is the user: learn new ones before any contact is made
+  // (rare after the first pages, so the page is simply normalized again with them).
   const fresh = new Set<string>();
   for (const it of items) {
     const from = it.interaction.metadata.from;
@@ -156,7 +157,7 @@ export async function importMessages(
       ctx,
       [...fresh].map((email) => ({ email, source: "sent_from" as const })),
     );
-    items = kept.map((m) => normalizeEmail(m, run.own));
+    items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
   }
   const t2 = performance.now();
   await importChunk(ctx, {

@@ -19,7 +19,9 @@ export type CompiledQuery = { test(m: QueryableMessage): boolean; mentionsSpamTr
 
 type Predicate = (m: QueryableMessage) => boolean;
 
-const TOKEN = /(-?)(?:([a-z][a-z0-9_]*):("[^"]*"|\S+)|("[^"]*"|\S+))/gi;
+// Operator names may hold digits (rfc822msgid:); the lookbehind keeps a match from starting
+// inside a word (linear, per eslint-plugin-regexp).
+const TOKEN = /(-?)(?:(?<![a-z0-9_])([a-z][a-z0-9_]*):("[^"]*"|\S+)|("[^"]*"|\S+))/gi;
 const DAY = 86_400_000;
 const IN_LABELS: Record<string, string> = {
   inbox: "INBOX",
