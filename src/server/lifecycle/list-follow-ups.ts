@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
-import { readCrmSettings } from "./settings";
+import { readCrmSettings } from "../crm-settings/crm-settings";
 
 export type FollowUp = {
   contactId: string;

@@ -2,7 +2,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { listContacts } from "../../contacts/list-contacts";
 import { getTimeline } from "../../interactions/get-timeline";
-import { listNotes } from "../../notes/note-ops";
+import { listNotes } from "../../notes/list-notes";
 import { quoteUntrusted } from "../untrusted";
 import { cite, contactHref, findContact, interactionHref, recordTool, type ToolEnv } from "./tool-env";
 
