@@ -5,7 +5,7 @@ import type { DbHandle } from "../db/client";
 import { withUser } from "../db/with-user";
 import { forceQueueMode } from "../jobs/dispatch";
 import { connectedUser, setupGoogleEmulator } from "../sync/testing/google-test-env";
-import { createTag } from "../tags/tag-ops";
+import { createTag } from "../tags/create-tag";
 import { useTestDb } from "../testing/test-db";
 import { listTemplates } from "../templates/list-templates";
 import { getTemplate } from "../templates/get-template";
