@@ -49,6 +49,16 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs = 1
     connectionTimeoutMillis: 5_000,
     application_name: "omnicrm",
   });
+  // An idle client whose server went away (restart, failover) emits `error` on the pool;
+  // unhandled, that event kills the process. The pool drops the client and the next query
+  // opens a fresh connection, so a log line is all this needs.
+  const { rootLog } = await import("../log");
+  let lastLogged = 0;
+  pool.on("error", (err) => {
+    if (Date.now() - lastLogged < 5_000) return;
+    lastLogged = Date.now();
+    rootLog().warn({ err }, "database connection lost; reconnecting on next use");
+  });
   return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
 }
 
