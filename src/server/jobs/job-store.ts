@@ -37,15 +37,10 @@ const CLAIMED_COLUMNS = sql.raw(`id, user_id AS "userId", kind, payload, attempt
   max_attempts AS "maxAttempts", batch_id AS "batchId"`);
 
 /**
- * A `running` row whose lease (heartbeat, every 10 s) is this old belongs to a dead worker
- * and may be taken over; a fresher one is still running somewhere (e.g. Redis came back
- * from its AOF and re-delivered a message whose lock expired meanwhile): never run twice.
- */
-export const TAKEOVER_AFTER_MS = 30_000;
-
-/**
  * BullMQ mode: marks the given rows running (one statement for many). A row still
- * `running` is taken over only when its lease lapsed (its worker died: stalled message).
+ * `running` is taken over only when its lease is older than `takeoverAfterMs` (its worker
+ * stopped heart-beating: died); a fresher one is still running somewhere (e.g. Redis came
+ * back from its AOF and re-delivered a message whose lock expired meanwhile): never twice.
  * Returns the claimed rows plus, for the others, their status (undefined = not visible,
  * e.g. the enqueuing transaction has not committed yet).
  */
@@ -53,7 +48,7 @@ export async function claimByIds(
   db: Db,
   ids: string[],
   workerId: string,
-  takeoverAfterMs = TAKEOVER_AFTER_MS,
+  takeoverAfterMs: number,
 ): Promise<{ claimed: ClaimedJob[]; others: Map<string, JobStatus | undefined> }> {
   return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`UPDATE jobs SET status = 'running', attempts = attempts + 1,

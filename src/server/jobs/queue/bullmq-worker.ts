@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { dbOutageLogger, retryWhileDbUnavailable } from "../../db/db-unavailable";
 import type { JobStatus } from "../../db/schema/jobs";
 import type { Logger } from "../../log";
-import { createInflight, newWorkerId } from "../inflight";
+import { createInflight, HEARTBEAT_MS, newWorkerId } from "../inflight";
 import { claimByIds, recordOutcomes, type ClaimedJob, type Outcome } from "../job-store";
 import { microBatch } from "../micro-batch";
 import { registerAllHandlers } from "../register-handlers";
@@ -55,10 +55,15 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
   // During a database outage bookkeeping waits (with back-off) instead of failing the
   // message: the row stays the record, and the job runs or is recorded once it is back.
   const onRetry = dbOutageLogger(log);
+  // Three missed heartbeats: the row's owner is dead, its job may be taken over.
+  const takeoverAfterMs = 3 * (o.heartbeatMs ?? HEARTBEAT_MS);
   const claim = microBatch(async (ids: string[]): Promise<ClaimResult[]> => {
-    const { claimed, others } = await retryWhileDbUnavailable(() => claimByIds(o.db, ids, workerId), {
-      onRetry,
-    });
+    const { claimed, others } = await retryWhileDbUnavailable(
+      () => claimByIds(o.db, ids, workerId, takeoverAfterMs),
+      {
+        onRetry,
+      },
+    );
     const byId = new Map(claimed.map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? { status: others.get(id) });
   });
@@ -77,9 +82,14 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
     try {
       const c = await claim(id);
       if (!isClaimed(c)) {
-        // Done, dead or cancelled: nothing to do. Running with a live lease: another worker
-        // has it (its outcome is recorded there; the sweeper covers a lost message).
-        if (c.status !== undefined) return;
+        // Running with a live lease: its worker is alive (this message was re-delivered, e.g.
+        // Redis restarted after the lock expired). Never run it twice at once: look again
+        // after a heartbeat; by then it is finished (dropped then) or its owner is dead (taken over).
+        if (c.status === "running") {
+          await job.moveToDelayed(Date.now() + takeoverAfterMs / 3, token);
+          throw new DelayedError();
+        }
+        if (c.status !== undefined) return; // done, dead or cancelled: nothing to do
         const waits = (job.data.waits ?? 0) + 1;
         if (waits > MAX_INVISIBLE_WAITS) {
           log.warn({ jobId: id }, "job row never appeared (enqueue rolled back?); dropping message");
