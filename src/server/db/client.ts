@@ -62,6 +62,17 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs = 1
   return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
 }
 
+const pgliteDbs = new WeakSet<object>();
+
+/**
+ * PGlite runs Postgres without its background WAL writer: a commit with
+ * `synchronous_commit = off` stays in memory until a later synchronous commit, so an exit
+ * right after it (a clean stop included) would lose it. Callers skip async commits there.
+ */
+export function isPgliteDb(db: Db): boolean {
+  return pgliteDbs.has(db);
+}
+
 /** `dataDir` undefined = in-memory (tests). */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
@@ -75,6 +86,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   try {
     const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm, btree_gist } });
     const db = drizzle(client) as unknown as Db;
+    pgliteDbs.add(db);
     return { db, kind: "pglite", close: () => client.close().finally(release) };
   } catch (e) {
     release();
