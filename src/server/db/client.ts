@@ -49,16 +49,20 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs = 1
     connectionTimeoutMillis: 5_000,
     application_name: "omnicrm",
   });
-  // An idle client whose server went away (restart, failover) emits `error` on the pool;
-  // unhandled, that event kills the process. The pool drops the client and the next query
-  // opens a fresh connection, so a log line is all this needs.
+  // A client whose server went away (restart, failover) emits `error`: on the pool while
+  // idle, on the client itself while checked out (a transaction in progress, where pg-pool
+  // listens to nothing). Unhandled, either event kills the process. The query in flight is
+  // rejected anyway (its transaction fails and rolls back), the pool drops the dead client
+  // and the next query opens a fresh connection, so a log line is all this needs.
   const { rootLog } = await import("../log");
   let lastLogged = 0;
-  pool.on("error", (err) => {
+  const onLost = (err: Error) => {
     if (Date.now() - lastLogged < 5_000) return;
     lastLogged = Date.now();
     rootLog().warn({ err }, "database connection lost; reconnecting on next use");
-  });
+  };
+  pool.on("error", onLost);
+  pool.on("connect", (client) => client.on("error", onLost));
   return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
 }
 

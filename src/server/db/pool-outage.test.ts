@@ -31,6 +31,8 @@ describe("the PostgreSQL pool during an outage", () => {
     // What pg emits when the server of an idle pooled client restarts; with no listener,
     // EventEmitter throws it and the process dies.
     expect(() => pool.emit("error", new Error("Connection terminated unexpectedly"))).not.toThrow();
+    // Checked-out clients get a listener of their own (pool-outage.int.test.ts kills one).
+    expect(pool.listenerCount("connect")).toBeGreaterThan(0);
   });
 
   it("fails a query while the server is unreachable with an error that becomes 503 + Retry-After", async () => {
