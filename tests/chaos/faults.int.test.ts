@@ -12,13 +12,14 @@ import {
   approveImports,
   compare,
   connectedUser,
+  differences,
   jobCounts,
   snapshot,
   waitImported,
   type Query,
   type Snapshot,
 } from "./import";
-import { startNpmStart, startWeb, startWorker, waitReady, type AppProcess } from "./processes";
+import { startNpmStart, startWeb, startWorker, tail, waitReady, type AppProcess } from "./processes";
 import { freePort, startPostgres, startRedis, type PgInstance, type RedisInstance } from "./services";
 
 /**
@@ -33,6 +34,13 @@ import { freePort, startPostgres, startRedis, type PgInstance, type RedisInstanc
  * missing. The embedded `npm test` skips it: it needs those binaries and takes minutes.
  */
 const enabled = process.env.REQUIRE_REAL_SERVICES === "1" || process.env.CHAOS_TESTS === "1";
+/** `npm run test:chaos`: also the slow faults CI leaves out (see docs/ops/failure-modes.md). */
+const full = process.env.CHAOS_FULL === "1";
+const CLEAN = {
+  contacts: { lost: 0, duplicated: 0 },
+  interactions: { lost: 0, duplicated: 0 },
+  links: { lost: 0, duplicated: 0 },
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Result = {
@@ -160,17 +168,13 @@ describe.skipIf(!enabled)("faults survived (chaos, private Postgres + Redis)", (
       duplicated,
       retries: retries.join(" | "),
     });
-    expect(diff).toEqual({
-      contacts: { lost: 0, duplicated: 0 },
-      interactions: { lost: 0, duplicated: 0 },
-      links: { lost: 0, duplicated: 0 },
-    });
-    expect(got.counts.deadJobs).toBe(0);
-    expect(doneAt - back).toBeLessThan(180_000);
     for (const p of [web, worker]) {
-      expect(p.exitCode(), `${p.name} must survive`).toBeNull();
+      expect(p.exitCode(), `${p.name} must survive:\n${tail(p.logs())}`).toBeNull();
       expect(p.logs().some((l) => String(l.msg).includes("Unhandled error event"))).toBe(false);
     }
+    expect(diff, JSON.stringify(differences(baseline, got))).toEqual(CLEAN);
+    expect(got.counts.deadJobs).toBe(0);
+    expect(doneAt - back).toBeLessThan(180_000);
   }
 
   it("Postgres immediate shutdown, back 3 s later: 503 + Retry-After meanwhile, nothing lost", async () => {
@@ -224,82 +228,90 @@ describe.skipIf(!enabled)("faults survived (chaos, private Postgres + Redis)", (
     });
   }, 300_000);
 
-  it("npm start (embedded) SIGKILL: the restart picks up queued and running jobs", async () => {
-    await Promise.all([web.stop(), worker.stop()]);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const embeddedDir = mkdtempSync(path.join(tmpdir(), "omnicrm-chaos-embedded-"));
-    const eEnv = { ...appEnv(url, "", ""), DATA_DIR: embeddedDir };
-    // ensureBuilt() just checked this build is of the current sources; say so in the way
-    // `npm start` checks (BUILD_ID newer than the sources), so it serves it instead of rebuilding.
-    const fresh = () => {
-      const now = new Date();
-      utimesSync(path.join(ROOT, distDir, "BUILD_ID"), now, now);
-    };
-    fresh();
-    let app = startNpmStart(distDir, port, eEnv);
-    try {
-      await waitReady(url, 180_000, app);
-      webUrl = url; // connectedUser/approve go to this app now
-      const c = await connectedUser(url, emu);
-      await approveImports(c);
-      await sleep(2000);
-      const running = await c.get<{ data: { items: unknown[] } }>("/api/v1/jobs?status=queued,running,error");
-      expect(
-        running.json.data.items.length,
-        "the kill must land while the import is running",
-      ).toBeGreaterThan(0);
-      await app.kill();
+  // Minutes on a busy machine (two `npm start` boots): in the full suite only. CI covers the
+  // same recovery in-process (jobs/embedded.int.test.ts "resumes after a crash").
+  it.runIf(full)(
+    "npm start (embedded) SIGKILL: the restart picks up queued and running jobs",
+    async () => {
+      await Promise.all([web.stop(), worker.stop()]);
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const embeddedDir = mkdtempSync(path.join(tmpdir(), "omnicrm-chaos-embedded-"));
+      const eEnv = { ...appEnv(url, "", ""), DATA_DIR: embeddedDir };
+      // ensureBuilt() just checked this build is of the current sources; say so in the way
+      // `npm start` checks (BUILD_ID newer than the sources), so it serves it instead of rebuilding.
+      const fresh = () => {
+        const now = new Date();
+        utimesSync(path.join(ROOT, distDir, "BUILD_ID"), now, now);
+      };
       fresh();
-      app = startNpmStart(distDir, port, eEnv);
-      const back = Date.now();
-      const readyS = (await waitReady(url, 180_000, app)) / 1000;
-      // The embedded database is open in the server: watch the jobs through the API.
-      const deadline = Date.now() + 180_000;
-      for (;;) {
-        const open = await c.get<{ data: { items: unknown[] } }>("/api/v1/jobs?status=queued,running,error");
-        const done = await c.get<{ data: { items: unknown[] } }>("/api/v1/jobs?status=done");
-        if (open.status === 200 && open.json.data.items.length === 0 && done.json.data.items.length >= 2)
-          break;
-        if (Date.now() > deadline) throw new Error("embedded import not finished after restart");
-        await sleep(3000);
-      }
-      const doneAt = Date.now();
-      await app.stop();
-      const { openPglite } = await import("../../src/server/db/client");
-      const h = await openPglite(path.join(embeddedDir, "pglite"));
+      let app = startNpmStart(distDir, port, eEnv);
       try {
-        const eq: Query = async (sql, params) =>
-          (
-            await (
-              h.db as unknown as {
-                $client: { query: (s: string, p: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
-              }
-            ).$client.query(sql, params)
-          ).rows;
-        const counts = await jobCounts(eq, c.userId);
-        expect(counts).toMatchObject({ open: 0, dead: 0, batches: 0 });
-        const got = await snapshot(eq, c.userId);
-        const diff = compare(baseline, got);
-        results.push({
-          fault: "npm start (embedded) SIGKILL",
-          recoveryS: (doneAt - back) / 1000,
-          readyS,
-          lost: diff.contacts.lost + diff.interactions.lost + diff.links.lost,
-          duplicated: diff.contacts.duplicated + diff.interactions.duplicated + diff.links.duplicated,
-          retries: "",
-        });
-        expect(diff).toEqual({
-          contacts: { lost: 0, duplicated: 0 },
-          interactions: { lost: 0, duplicated: 0 },
-          links: { lost: 0, duplicated: 0 },
-        });
+        await waitReady(url, 180_000, app);
+        webUrl = url; // connectedUser/approve go to this app now
+        const c = await connectedUser(url, emu);
+        await approveImports(c);
+        await sleep(2000);
+        const running = await c.get<{ data: { items: unknown[] } }>(
+          "/api/v1/jobs?status=queued,running,error",
+        );
+        expect(
+          running.json.data.items.length,
+          "the kill must land while the import is running",
+        ).toBeGreaterThan(0);
+        await app.kill();
+        fresh();
+        app = startNpmStart(distDir, port, eEnv);
+        const back = Date.now();
+        const readyS = (await waitReady(url, 180_000, app)) / 1000;
+        // The embedded database is open in the server: watch the jobs through the API.
+        const deadline = Date.now() + 180_000;
+        for (;;) {
+          const open = await c.get<{ data: { items: unknown[] } }>(
+            "/api/v1/jobs?status=queued,running,error",
+          );
+          const done = await c.get<{ data: { items: unknown[] } }>("/api/v1/jobs?status=done");
+          if (open.status === 200 && open.json.data.items.length === 0 && done.json.data.items.length >= 2)
+            break;
+          if (Date.now() > deadline) throw new Error("embedded import not finished after restart");
+          await sleep(3000);
+        }
+        const doneAt = Date.now();
+        await app.stop();
+        const { openPglite } = await import("../../src/server/db/client");
+        const h = await openPglite(path.join(embeddedDir, "pglite"));
+        try {
+          const eq: Query = async (sql, params) =>
+            (
+              await (
+                h.db as unknown as {
+                  $client: {
+                    query: (s: string, p: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+                  };
+                }
+              ).$client.query(sql, params)
+            ).rows;
+          const counts = await jobCounts(eq, c.userId);
+          expect(counts).toMatchObject({ open: 0, dead: 0, batches: 0 });
+          const got = await snapshot(eq, c.userId);
+          const diff = compare(baseline, got);
+          results.push({
+            fault: "npm start (embedded) SIGKILL",
+            recoveryS: (doneAt - back) / 1000,
+            readyS,
+            lost: diff.contacts.lost + diff.interactions.lost + diff.links.lost,
+            duplicated: diff.contacts.duplicated + diff.interactions.duplicated + diff.links.duplicated,
+            retries: "",
+          });
+          expect(diff, JSON.stringify(differences(baseline, got))).toEqual(CLEAN);
+        } finally {
+          await h.close();
+        }
       } finally {
-        await h.close();
+        await app.stop();
+        rmSync(embeddedDir, { recursive: true, force: true });
       }
-    } finally {
-      await app.stop();
-      rmSync(embeddedDir, { recursive: true, force: true });
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 });

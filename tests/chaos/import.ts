@@ -160,6 +160,33 @@ export function compare(base: Snapshot, got: Snapshot) {
   };
 }
 
+/** The keys behind a compare() that is not clean: what is missing, what is extra. */
+export function differences(base: Snapshot, got: Snapshot) {
+  const minus = (a: string[], b: string[]) => {
+    const left = new Map<string, number>();
+    for (const k of b) left.set(k, (left.get(k) ?? 0) + 1);
+    const out: string[] = [];
+    for (const k of a) {
+      const n = left.get(k) ?? 0;
+      if (n === 0) out.push(k);
+      else left.set(k, n - 1);
+    }
+    return out.slice(0, 20);
+  };
+  return {
+    missing: {
+      contacts: minus(base.contacts, got.contacts),
+      interactions: minus(base.interactions, got.interactions),
+      links: minus(base.links, got.links),
+    },
+    extra: {
+      contacts: minus(got.contacts, base.contacts),
+      interactions: minus(got.interactions, base.interactions),
+      links: minus(got.links, base.links),
+    },
+  };
+}
+
 export const digest = (s: Snapshot) =>
   createHash("sha256")
     .update(JSON.stringify([s.contacts, s.interactions, s.links]))
