@@ -160,6 +160,27 @@ export function compare(base: Snapshot, got: Snapshot) {
   };
 }
 
+/**
+ * What a faulted run must satisfy. Which of the two imports finishes first is not fixed (a
+ * fault delays one, and the other runs meanwhile), and a Gmail message is linked to a contact
+ * that the Calendar import creates only when Gmail finishes after it. So a faulted run may
+ * hold links the undisturbed one lacks — but only links that a full re-link of the
+ * undisturbed user's data (`complete`) also makes. Lost is judged against the undisturbed
+ * run, duplicated against `complete`; `reordered` counts those legitimate extra links.
+ */
+export function judge(base: Snapshot, complete: Snapshot, got: Snapshot) {
+  const d = compare(base, got);
+  const c = compare(complete, got);
+  return {
+    diff: {
+      contacts: d.contacts,
+      interactions: d.interactions,
+      links: { lost: d.links.lost, duplicated: c.links.duplicated },
+    },
+    reordered: d.links.duplicated - c.links.duplicated,
+  };
+}
+
 /** The keys behind a compare() that is not clean: what is missing, what is extra. */
 export function differences(base: Snapshot, got: Snapshot) {
   const minus = (a: string[], b: string[]) => {
