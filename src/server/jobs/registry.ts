@@ -8,6 +8,7 @@ import { noopJob } from "./definitions/noop";
 import { normalizeGoogleEmailJob } from "./definitions/normalize-google-email";
 import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
+import { sendDigestJob } from "./definitions/send-digest";
 
 /**
  * Every job kind the app knows. Adding a kind = one file in definitions/ plus one line
@@ -23,6 +24,7 @@ const builtIn = [
   embedJob,
   insightJob,
   noopJob,
+  sendDigestJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

@@ -8,7 +8,13 @@ export const CSRF_SIG_COOKIE = "csrf_sig";
 export const CSRF_HEADER = "x-csrf-token";
 
 /** Endpoints that authenticate otherwise (signed webhooks) and so skip CSRF. The only list. */
-export const CSRF_EXEMPT_PREFIXES: readonly string[] = ["/api/v1/webhooks/", "/api/webhooks/"];
+// The digest's one-click unsubscribe (RFC 8058) is a POST from a mail client: its signed
+// token is the authorisation, and all it can do is turn the digest off.
+export const CSRF_EXEMPT_PREFIXES: readonly string[] = [
+  "/api/v1/webhooks/",
+  "/api/webhooks/",
+  "/api/v1/digest/unsubscribe",
+];
 
 export type CsrfCheck = "ok" | "missing" | "invalid";
 

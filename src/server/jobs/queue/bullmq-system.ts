@@ -1,6 +1,8 @@
 import { Worker } from "bullmq";
 import type { SystemCtx } from "../../context";
 import {
+  DIGEST_TICK_EVERY_MS,
+  digestTick,
   EMBED_BACKFILL_EVERY_MS,
   embeddingBackfillTick,
   googleSyncTick,
@@ -32,11 +34,17 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
     { every: EMBED_BACKFILL_EVERY_MS },
     { name: "embedding_backfill_tick", opts: keep },
   );
+  await q.upsertJobScheduler(
+    "morning-digest",
+    { every: DIGEST_TICK_EVERY_MS },
+    { name: "digest_tick", opts: keep },
+  );
   const w = new Worker(
     "system",
     async (job) => {
       if (job.name === "google_sync_tick") await googleSyncTick(ctx);
       else if (job.name === "embedding_backfill_tick") await embeddingBackfillTick(ctx);
+      else if (job.name === "digest_tick") await digestTick(ctx);
       else if (job.name === "sweep_stale_jobs") await sweepStaleJobs(ctx, { staleMs: o.staleMs });
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },
