@@ -67,10 +67,10 @@ export async function findDueContacts(
         AND (c.last_interaction_at < th.before OR (c.last_interaction_at IS NULL AND c.created_at < th.before))`);
   }
   for (const s of config.stages)
-    branches.push(sql`SELECT c.id, ${s.everyDays}::int, 'stage', ${s.stage}::text FROM contacts c
+    branches.push(sql`SELECT c.id, ${s.everyDays}::int AS days, 'stage' AS kind, ${s.stage}::text AS name FROM contacts c
       WHERE ${live} AND c.stage = ${s.stage} AND ${older(cut(s.everyDays))} AND ${noOverride}`);
   for (const t of config.tags)
-    branches.push(sql`SELECT c.id, ${t.everyDays}::int, 'tag', ${t.name}::text
+    branches.push(sql`SELECT c.id, ${t.everyDays}::int AS days, 'tag' AS kind, ${t.name}::text AS name
       FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id
       WHERE ct.user_id = ${userId} AND ct.tag_id = ${t.tagId}::uuid AND ${live}
         AND ${older(cut(t.everyDays))} AND ${noOverride}`);
