@@ -1,9 +1,20 @@
-import { Bot, LayoutDashboard, RefreshCw, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  Bot,
+  CheckSquare,
+  LayoutDashboard,
+  RefreshCw,
+  Settings,
+  Sun,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
 export const navItems: NavItem[] = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/", label: "Today", icon: Sun },
+  { href: "/tasks", label: "Tasks", icon: CheckSquare },
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/assistant", label: "Assistant", icon: Bot },
   { href: "/settings/sync", label: "Sync", icon: RefreshCw },

@@ -31,7 +31,7 @@ export const rruleSchema = z
  * (the local date and time written as if UTC, as rrule recommends) and each result is placed
  * back in the zone, so a weekly 9 am task stays at 9 am across DST changes.
  */
-function floating(due: StoredDue, tz: string): { start: Date; timed: boolean } {
+function floating(due: StoredDue): { start: Date; timed: boolean } {
   const [y, m, d] = due.dueOn!.split("-").map(Number) as [number, number, number];
   if (!due.dueAt) return { start: new Date(Date.UTC(y, m - 1, d)), timed: false };
   const [hh, mm] = due.sortKey!.slice(11, 16).split(":").map(Number) as [number, number];
@@ -48,7 +48,7 @@ function fromFloating(f: Date, timed: boolean, tz: string): StoredDue {
 export function expandRecurrence(rule: string, due: StoredDue, tz: string, count: number): StoredDue[] {
   const opts = parseRrule(rule);
   if (!opts || !due.dueOn) return [];
-  const { start, timed } = floating(due, tz);
+  const { start, timed } = floating(due);
   const r = new RRule({ ...opts, dtstart: start });
   const out: StoredDue[] = [];
   r.all((d, i) => {

@@ -1,5 +1,6 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteAccountSection } from "./_components/delete-account";
+import { CalendarFeedSection, DigestSection, RhythmsSection } from "./_components/followups-settings";
 import { SearchIndexSection } from "./_components/search-index";
 
 export const metadata = { title: "Settings" };
@@ -9,6 +10,9 @@ export default function Page() {
     <>
       <PageHeader title="Settings" description="Your account and preferences." />
       <div className="space-y-6">
+        <RhythmsSection />
+        <DigestSection />
+        <CalendarFeedSection />
         <SearchIndexSection />
         <DeleteAccountSection />
       </div>
