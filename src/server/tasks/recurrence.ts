@@ -1,4 +1,9 @@
-import { RRule } from "rrule";
+import * as rruleModule from "rrule";
+
+// rrule ships CommonJS for Node (named exports invisible to Node's ESM loader, as under tsx
+// in the worker) and ESM for bundlers: take RRule from whichever shape this runtime loaded.
+const RRule: typeof rruleModule.RRule =
+  rruleModule.RRule ?? (rruleModule as unknown as { default: typeof rruleModule }).default.RRule;
 import { z } from "zod";
 import { localTimeToInstant } from "../followups/local-time";
 import { instantDue, type StoredDue } from "./due";
