@@ -6,7 +6,9 @@ import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
+import * as httpContractsFollowups from "../http/contracts/followups";
 import * as httpContractsProfile from "../http/contracts/profile";
+import * as httpContractsTasks from "../http/contracts/tasks";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
 import * as jobsContracts from "../jobs/contracts";
@@ -27,7 +29,9 @@ export const contractModules: Record<string, unknown>[] = [
   exportsContracts,
   googlePushContracts,
   healthContracts,
+  httpContractsFollowups,
   httpContractsProfile,
+  httpContractsTasks,
   importsContracts,
   interactionsContracts,
   jobsContracts,
