@@ -48,7 +48,7 @@ describe("digest rendering", () => {
             overdueDays: 6,
           },
         ],
-        dueContactsTotal: 1,
+        dueContactsMore: false,
         sessions: [],
         birthdays: [],
         hasData: true,

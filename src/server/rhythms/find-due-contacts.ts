@@ -28,7 +28,6 @@ type Row = {
   updated_ms: number;
   last_ms: number | null;
   created_ms: number;
-  total: number;
 };
 
 /**
@@ -37,61 +36,89 @@ type Row = {
  * rhythm, counted in local days. The rhythm is the contact's own, else the shortest of its
  * stage and tag defaults. Derived on every read, so any new interaction resets it.
  *
- * Shape for speed: one branch per configured rhythm, each a range scan on an index
- * ((user_id, stage, last_interaction_at) for stages, the tag's contact_tags rows for tags)
- * that yields only due rows; the cut-off of each rhythm is computed here, in the user's zone.
+ * Shape for speed: one branch per configured rhythm (the cut-off of each computed here, in
+ * the user's zone), each an ordered range scan — (user_id, stage, last_interaction_at) for a
+ * stage, the tag's contact_tags rows for a tag — that stops after `limit + 1` due rows, so
+ * the cost does not grow with the number of due contacts. Oldest last interaction first,
+ * contacts never contacted after them; `more` says whether the list was cut.
  */
 export async function findDueContacts(
   tx: Tx,
   userId: string,
   config: RhythmConfig,
   q: DueQuery,
-): Promise<{ items: DueContact[]; total: number }> {
-  if (!hasRhythms(config)) return { items: [], total: 0 };
+): Promise<{ items: DueContact[]; more: boolean }> {
+  if (!hasRhythms(config)) return { items: [], more: false };
   const margin = q.marginDays ?? 0;
   const cut = (days: number) => dueCutoff(days, q.today, q.tz, margin).toISOString();
-  const older = (before: string): SQL =>
-    sql`(c.last_interaction_at < ${before}::timestamptz OR (c.last_interaction_at IS NULL AND c.created_at < ${before}::timestamptz))`;
   const noOverride = sql`NOT EXISTS (SELECT 1 FROM contact_rhythms r WHERE r.contact_id = c.id AND r.every_days IS NOT NULL)`;
+  const notSnoozed = sql`NOT EXISTS (SELECT 1 FROM contact_rhythms s WHERE s.contact_id = c.id AND s.snoozed_until > ${q.now.toISOString()}::timestamptz)`;
   const live = sql`c.user_id = ${userId} AND c.deleted_at IS NULL`;
-  const branches: SQL[] = [];
-  if (config.contactDays.length) {
-    const th = sql.join(
-      config.contactDays.map((d) => sql`(${d}::int, ${cut(d)}::timestamptz)`),
-      sql`, `,
-    );
-    branches.push(sql`SELECT c.id, r.every_days AS days, 'contact' AS kind, NULL::text AS name
-      FROM contact_rhythms r JOIN (VALUES ${th}) th(days, before) ON th.days = r.every_days
-      JOIN contacts c ON c.id = r.contact_id
-      WHERE r.user_id = ${userId} AND ${live}
-        AND (c.last_interaction_at < th.before OR (c.last_interaction_at IS NULL AND c.created_at < th.before))`);
-  }
-  for (const s of config.stages)
-    branches.push(sql`SELECT c.id, ${s.everyDays}::int AS days, 'stage' AS kind, ${s.stage}::text AS name FROM contacts c
-      WHERE ${live} AND c.stage = ${s.stage} AND ${older(cut(s.everyDays))} AND ${noOverride}`);
-  for (const t of config.tags)
-    branches.push(sql`SELECT c.id, ${t.everyDays}::int AS days, 'tag' AS kind, ${t.name}::text AS name
-      FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id
-      WHERE ct.user_id = ${userId} AND ct.tag_id = ${t.tagId}::uuid AND ${live}
-        AND ${older(cut(t.everyDays))} AND ${noOverride}`);
   const stageFilter = q.stages
     ? sql`AND c.stage IN (${sql.join(
         q.stages.map((s) => sql`${s}`),
         sql`, `,
       )})`
     : sql``;
+  // Each branch returns at most `take` rows, oldest first (contacts never contacted last), so
+  // the merged answer never needs every due contact: the walk stops after `take` index entries.
+  const take = q.limit + 1;
+  const cols = (days: SQL, kind: string, name: SQL) =>
+    sql`c.id, c.last_interaction_at AS last, c.created_at AS created, ${days} AS days, ${kind}::text AS kind, ${name} AS name`;
+  const pair = (select: SQL, from: SQL, where: SQL, before: SQL) => [
+    sql`(SELECT ${select} ${from} WHERE ${where} AND c.last_interaction_at < ${before}
+        AND ${notSnoozed} ${stageFilter} ORDER BY c.last_interaction_at ASC LIMIT ${take})`,
+    sql`(SELECT ${select} ${from} WHERE ${where} AND c.last_interaction_at IS NULL AND c.created_at < ${before}
+        AND ${notSnoozed} ${stageFilter} ORDER BY c.created_at ASC LIMIT ${take})`,
+  ];
+  const branches: SQL[] = [];
+  if (config.contactDays.length) {
+    // Own rhythms are few (set by hand): one branch joins each to its cut-off.
+    const th = sql.join(
+      config.contactDays.map((d) => sql`(${d}::int, ${cut(d)}::timestamptz)`),
+      sql`, `,
+    );
+    branches.push(
+      ...pair(
+        cols(sql`r.every_days`, "contact", sql`NULL::text`),
+        sql`FROM contact_rhythms r JOIN (VALUES ${th}) th(days, before) ON th.days = r.every_days
+          JOIN contacts c ON c.id = r.contact_id`,
+        sql`r.user_id = ${userId} AND ${live}`,
+        sql`th.before`,
+      ),
+    );
+  }
+  for (const s of config.stages)
+    branches.push(
+      ...pair(
+        cols(sql`${s.everyDays}::int`, "stage", sql`${s.stage}::text`),
+        sql`FROM contacts c`,
+        sql`${live} AND c.stage = ${s.stage} AND ${noOverride}`,
+        sql`${cut(s.everyDays)}::timestamptz`,
+      ),
+    );
+  for (const t of config.tags)
+    branches.push(
+      ...pair(
+        cols(sql`${t.everyDays}::int`, "tag", sql`${t.name}::text`),
+        sql`FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id`,
+        sql`ct.user_id = ${userId} AND ct.tag_id = ${t.tagId}::uuid AND ${live} AND ${noOverride}`,
+        sql`${cut(t.everyDays)}::timestamptz`,
+      ),
+    );
+  // A contact due under several rhythms is listed once, under its shortest.
   const r = await tx.execute<Row>(sql`
     SELECT d.id, d.days, d.kind, d.name, c.display_name, c.stage, c.avatar_path,
       (extract(epoch FROM c.updated_at) * 1000)::float8 AS updated_ms,
       (extract(epoch FROM c.last_interaction_at) * 1000)::float8 AS last_ms,
-      (extract(epoch FROM c.created_at) * 1000)::float8 AS created_ms, count(*) OVER ()::int AS total
-    FROM (SELECT DISTINCT ON (id) id, days, kind, name FROM (${sql.join(branches, sql` UNION ALL `)}) u
-          ORDER BY id, days ASC) d
+      (extract(epoch FROM c.created_at) * 1000)::float8 AS created_ms
+    FROM (SELECT DISTINCT ON (id) id, last, created, days, kind, name
+          FROM (${sql.join(branches, sql` UNION ALL `)}) u ORDER BY id, days ASC) d
     JOIN contacts c ON c.id = d.id
-    WHERE NOT EXISTS (SELECT 1 FROM contact_rhythms s WHERE s.contact_id = d.id AND s.snoozed_until > ${q.now.toISOString()}::timestamptz)
-      ${stageFilter}
-    ORDER BY coalesce(c.last_interaction_at, c.created_at) ASC, c.id
-    LIMIT ${q.limit}`);
+    ORDER BY d.last ASC NULLS LAST, d.created ASC, d.id
+    LIMIT ${take}`);
+  const more = r.rows.length > q.limit;
+  r.rows.splice(q.limit);
   const items = r.rows.map((x): DueContact => {
     const ref = new Date(Number(x.last_ms ?? x.created_ms));
     const dueOn = dueFrom(ref, Number(x.days), q.tz);
@@ -112,5 +139,5 @@ export async function findDueContacts(
       overdueDays: Math.max(0, daysBetween(dueOn, q.today)),
     };
   });
-  return { items, total: r.rows[0] ? Number(r.rows[0].total) : 0 };
+  return { items, more };
 }

@@ -44,7 +44,7 @@ export async function getToday(ctx: Ctx, now: Date = new Date()): Promise<Today>
       timeZone: tz,
       tasks: tasks.items,
       dueContacts: due.items,
-      dueContactsTotal: due.total,
+      dueContactsMore: due.more,
       sessions,
       birthdays,
       hasData,

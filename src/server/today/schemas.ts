@@ -34,7 +34,8 @@ export const todaySchema = z.object({
   timeZone: z.string(),
   tasks: z.array(taskSchema),
   dueContacts: z.array(dueContactSchema),
-  dueContactsTotal: z.number().int(),
+  /** More people are due than listed (the list is the longest-quiet first). */
+  dueContactsMore: z.boolean(),
   sessions: z.array(todaySessionSchema),
   birthdays: z.array(occasionSchema),
   /** False until the user has a contact or a task: the home page shows the welcome instead. */

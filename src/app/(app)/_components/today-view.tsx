@@ -151,8 +151,10 @@ export function TodayView() {
             <CardTitle>
               <span className="flex items-center gap-2">
                 <HeartHandshake aria-hidden size={16} className="text-accent" /> Due for contact
-                {t.dueContactsTotal > t.dueContacts.length ? (
-                  <span className="text-sm font-normal text-muted">({t.dueContactsTotal})</span>
+                {t.dueContactsMore ? (
+                  <span className="text-sm font-normal text-muted">
+                    (longest quiet first; more after these)
+                  </span>
                 ) : null}
               </span>
             </CardTitle>
