@@ -11,7 +11,7 @@ export async function unsubscribeDigest(
 ): Promise<{ unsubscribed: true }> {
   const userId = readUnsubscribeToken(input.token);
   if (!userId) throw new AppError("not_found", "This unsubscribe link is not valid");
-  await withUser({ db: sys.db, userId, log: sys.log }, (tx) =>
+  await withUser({ db: sys.db, userId }, (tx) =>
     tx
       .insert(followupSettings)
       .values({ userId, digestEnabled: false })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import {
   contactRhythmSchema,
   putContactRhythmInput,
@@ -13,6 +14,7 @@ import { digestPreviewSchema, digestSettingsSchema, updateDigestSettingsInput } 
 export const getContactRhythmContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/rhythm",
+  params: idParams,
   summary: "A contact's keep-in-touch rhythm: its own setting, what applies and from when it is due",
   tags: ["rhythms"],
   auth: "user",
@@ -23,6 +25,7 @@ export const getContactRhythmContract = defineContract({
 export const putContactRhythmContract = defineContract({
   method: "PUT",
   path: "/api/v1/contacts/{id}/rhythm",
+  params: idParams,
   summary: "Keep in touch every N days (0 = never, null = follow the stage and tag defaults)",
   tags: ["rhythms"],
   auth: "user",
@@ -34,6 +37,7 @@ export const putContactRhythmContract = defineContract({
 export const snoozeContactContract = defineContract({
   method: "POST",
   path: "/api/v1/contacts/{id}/rhythm/snooze",
+  params: idParams,
   summary: "Keep a contact off 'due for contact' for N days or until a date",
   tags: ["rhythms"],
   auth: "user",
@@ -104,6 +108,7 @@ export const revokeFeedContract = defineContract({
 export const feedContract = defineContract({
   method: "GET",
   path: "/api/v1/feeds/{token}",
+  params: z.object({ token: z.string().max(100) }),
   summary:
     "The calendar feed (text/calendar), reached only through its secret token; 404 once rotated or revoked",
   tags: ["feeds"],

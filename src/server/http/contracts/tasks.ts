@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import {
   createTaskInput,
   listTasksQuery,
@@ -47,6 +48,7 @@ export const quickAddTaskContract = defineContract({
 export const getTaskContract = defineContract({
   method: "GET",
   path: "/api/v1/tasks/{id}",
+  params: idParams,
   summary: "One task",
   tags,
   auth: "user",
@@ -57,6 +59,7 @@ export const getTaskContract = defineContract({
 export const updateTaskContract = defineContract({
   method: "PATCH",
   path: "/api/v1/tasks/{id}",
+  params: idParams,
   summary:
     "Edit a task; status open | done | snoozed (with snoozedUntil). Done on a recurring task adds the next one",
   tags,
@@ -69,6 +72,7 @@ export const updateTaskContract = defineContract({
 export const deleteTaskContract = defineContract({
   method: "DELETE",
   path: "/api/v1/tasks/{id}",
+  params: idParams,
   summary: "Delete a task",
   tags,
   auth: "user",

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = publicRoute(feedContract, async ({ req, params }) => {
   const { db } = await getDb();
   const origin = env().APP_URL ? new URL(env().APP_URL!).origin : new URL(req.url).origin;
-  const body = await renderFeed({ db, log: currentLog() }, { token: params.token ?? "", origin });
+  const body = await renderFeed({ db, log: currentLog() }, { token: params.token, origin });
   return new Response(body, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
