@@ -8,6 +8,7 @@ import { noopJob } from "./definitions/noop";
 import { normalizeGoogleEmailJob } from "./definitions/normalize-google-email";
 import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
+import { scanPromisesJob } from "./definitions/scan-promises";
 import { sendDigestJob } from "./definitions/send-digest";
 
 /**
@@ -25,6 +26,7 @@ const builtIn = [
   insightJob,
   noopJob,
   sendDigestJob,
+  scanPromisesJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

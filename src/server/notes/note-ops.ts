@@ -5,6 +5,7 @@ import { withUser, type Tx } from "../db/with-user";
 import { notes } from "../db/schema/contacts";
 import { AppError } from "../errors";
 import { enqueueEmbeds } from "../ai/jobs/enqueue-ai-jobs";
+import { enqueuePromiseScans } from "../promises/enqueue-promise-scans";
 import { requireContact } from "../contacts/contact-helpers";
 import { readCrmSettings } from "../lifecycle/settings";
 import { redactSensitive } from "./redact";
@@ -53,6 +54,8 @@ export async function createNote(ctx: Ctx, input: CreateNoteInput): Promise<Note
       .returning();
     // Searchable by meaning too; the job commits with the note.
     await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+    // Promises in it ("I'll send the PDF by Friday") become suggested tasks (AI only).
+    await enqueuePromiseScans({ ...ctx, tx }, "note", [n!.id]);
     return view(n!, redactions);
   });
 }
@@ -95,7 +98,10 @@ export async function updateNote(
       .set(set)
       .where(and(eq(notes.userId, ctx.userId), eq(notes.id, input.id)))
       .returning();
-    if (set.body !== undefined) await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+    if (set.body !== undefined) {
+      await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+      await enqueuePromiseScans({ ...ctx, tx }, "note", [n!.id]);
+    }
     return view(n!, redactions);
   });
 }

@@ -2,6 +2,7 @@ import { listFollowUpsTool, upcomingSessionsTool } from "./agenda-tools";
 import { getContactTool, getTimelineTool, searchContactsTool } from "./contact-tools";
 import { proposeFollowUpEmailTool, proposeNoteTool } from "./propose-tools";
 import { searchInteractionsTool } from "./search-tool";
+import { listTasksTool, proposeTaskTool, todayTool } from "./task-tools";
 import type { ToolEnv } from "./tool-env";
 
 /** The assistant's tool set, bound to the calling user. */
@@ -15,5 +16,8 @@ export function buildAssistantTools(env: ToolEnv) {
     upcoming_sessions: upcomingSessionsTool(env),
     propose_note: proposeNoteTool(env),
     propose_follow_up_email: proposeFollowUpEmailTool(env),
+    today: todayTool(env),
+    list_tasks: listTasksTool(env),
+    propose_task: proposeTaskTool(env),
   };
 }

@@ -105,3 +105,64 @@ CREATE INDEX "contacts_user_birthday_idx" ON "contacts" ("user_id") WHERE "birth
 --> statement-breakpoint
 -- Today's sessions and client anniversaries (first session) read sessions only.
 CREATE INDEX "interactions_user_sessions_idx" ON "interactions" ("user_id", "occurred_at") WHERE "type" IN ('session', 'meeting');
+--> statement-breakpoint
+-- Promises found in the user's own mail and notes (AI, opt-in by configuring a provider):
+-- suggested tasks the user accepts (→ a task with source email/note) or dismisses. One row
+-- per (source, normalised title): a re-scan or a re-delivered job adds nothing.
+CREATE TABLE "task_suggestions" (
+  "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  "user_id" uuid NOT NULL REFERENCES "auth_users"("id") ON DELETE CASCADE,
+  "source" text NOT NULL,
+  "source_ref" text NOT NULL,
+  "contact_id" uuid REFERENCES "contacts"("id") ON DELETE CASCADE,
+  "title" text NOT NULL,
+  "title_key" text NOT NULL,
+  "quote" text,
+  "due_on" date,
+  "due_at" timestamp with time zone,
+  "sort_key" text,
+  "status" text DEFAULT 'suggested' NOT NULL,
+  "task_id" uuid REFERENCES "tasks"("id") ON DELETE SET NULL,
+  "created_at" timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "task_suggestions_source_ck" CHECK ("source" IN ('email', 'note')),
+  CONSTRAINT "task_suggestions_status_ck" CHECK ("status" IN ('suggested', 'accepted', 'dismissed'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "task_suggestions_dedupe_uq" ON "task_suggestions" ("user_id", "source_ref", "title_key");
+--> statement-breakpoint
+CREATE INDEX "task_suggestions_user_open_idx" ON "task_suggestions" ("user_id", "created_at") WHERE "status" = 'suggested';
+--> statement-breakpoint
+-- Which mail and notes were already scanned (and the text's hash): an unchanged text is never
+-- sent to the model twice.
+CREATE TABLE "promise_scans" (
+  "user_id" uuid NOT NULL REFERENCES "auth_users"("id") ON DELETE CASCADE,
+  "owner_ref" text NOT NULL,
+  "text_sha256" text NOT NULL,
+  "found" integer DEFAULT 0 NOT NULL,
+  "scanned_at" timestamp with time zone DEFAULT now() NOT NULL,
+  PRIMARY KEY ("user_id", "owner_ref")
+);
+--> statement-breakpoint
+-- Forced row-level security on every table above (omnicrm_apply_rls() re-checks after each
+-- migration run and finds these complete): a user sees only their own rows, the system role
+-- (schedulers, the feed's token lookup) everything.
+DO $rls$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['tasks', 'task_contacts', 'contact_rhythms', 'rhythm_defaults',
+    'followup_settings', 'digest_sends', 'calendar_feeds', 'task_suggestions', 'promise_scans']
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS user_isolation ON %I', t);
+    EXECUTE format(
+      'CREATE POLICY user_isolation ON %I TO omnicrm_app '
+      'USING (user_id = NULLIF(current_setting(''app.user_id'', true), '''')::uuid) '
+      'WITH CHECK (user_id = NULLIF(current_setting(''app.user_id'', true), '''')::uuid)', t);
+    EXECUTE format('DROP POLICY IF EXISTS system_access ON %I', t);
+    EXECUTE format('CREATE POLICY system_access ON %I TO omnicrm_system USING (true) WITH CHECK (true)', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO omnicrm_app, omnicrm_system', t);
+  END LOOP;
+END
+$rls$;

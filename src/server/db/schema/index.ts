@@ -8,3 +8,4 @@ export * from "./sync";
 export * from "./push";
 export * from "./profile";
 export * from "./followups";
+export * from "./task-suggestions";

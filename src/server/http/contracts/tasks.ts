@@ -9,6 +9,7 @@ import {
   taskSchema,
   updateTaskInput,
 } from "../../tasks/schemas";
+import { taskSuggestionListSchema, taskSuggestionSchema } from "../../promises/schemas";
 
 const tags = ["tasks"];
 
@@ -78,4 +79,36 @@ export const deleteTaskContract = defineContract({
   auth: "user",
   response: z.object({ id: z.uuid() }),
   errors: ["not_found"],
+});
+
+export const listTaskSuggestionsContract = defineContract({
+  method: "GET",
+  path: "/api/v1/tasks/suggestions",
+  summary:
+    "Promises found in your own mail and notes, waiting to be accepted or dismissed (AI only; aiConfigured/hint say when it is off)",
+  tags,
+  auth: "user",
+  response: taskSuggestionListSchema,
+});
+
+export const acceptTaskSuggestionContract = defineContract({
+  method: "POST",
+  path: "/api/v1/tasks/suggestions/{id}/accept",
+  params: idParams,
+  summary: "Turn a suggested task into a task (source email or note, linked to where it was written)",
+  tags,
+  auth: "user",
+  response: z.object({ suggestion: taskSuggestionSchema, task: taskSchema }),
+  errors: ["not_found", "conflict"],
+});
+
+export const dismissTaskSuggestionContract = defineContract({
+  method: "POST",
+  path: "/api/v1/tasks/suggestions/{id}/dismiss",
+  params: idParams,
+  summary: "Dismiss a suggested task (the same promise is not suggested again)",
+  tags,
+  auth: "user",
+  response: taskSuggestionSchema,
+  errors: ["not_found", "conflict"],
 });

@@ -14,6 +14,7 @@ import { friendlyError } from "@/components/contacts/friendly-error";
 import { tomorrowOf } from "@/components/followups/format-due";
 import { QuickAdd } from "@/components/followups/quick-add";
 import { TaskRow } from "@/components/followups/task-row";
+import { TaskSuggestions } from "@/components/followups/task-suggestions";
 import { followupKeys, useUpdateTask } from "@/components/followups/use-followups";
 import type { TaskPage } from "@/server/tasks/schemas";
 import type { Today } from "@/server/today/schemas";
@@ -98,6 +99,7 @@ export function TasksView() {
           <kbd>1</kbd>–<kbd>3</kbd> filter
         </p>
       </div>
+      <TaskSuggestions />
       <div role="tablist" aria-label="Which tasks" className="mb-3 flex gap-1">
         {FILTERS.map((f) => (
           <button
