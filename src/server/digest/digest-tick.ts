@@ -3,10 +3,12 @@ import type { SystemCtx } from "../context";
 import { withSystem } from "../db/with-user";
 import { enqueue } from "../jobs/enqueue";
 import { digestDueDate } from "./digest-schedule";
+import { STALE_CLAIM_MS } from "./send-digest";
 
 /**
  * One scheduler tick (both queue modes): for every user with the digest on whose local
- * digest hour has come and who has no digest row for that local date yet, enqueue one
+ * digest hour has come and who has no digest row for that local date yet (or only a claim
+ * whose run died STALE_CLAIM_MS ago, and that no retry took over), enqueue one
  * send job keyed by the date (a tick never piles a second job onto a live one; the
  * job's own claim makes the mail exactly-once).
  */
@@ -28,7 +30,7 @@ export async function digestTick(ctx: SystemCtx, now: Date = new Date(), o: { on
       sql`SELECT user_id FROM digest_sends WHERE (user_id, local_date) IN (${sql.join(
         due.map((d) => sql`(${d.userId}::uuid, ${d.localDate}::date)`),
         sql`, `,
-      )})`,
+      )}) AND NOT (status = 'sending' AND claimed_at < ${new Date(now.getTime() - STALE_CLAIM_MS).toISOString()}::timestamptz)`,
     ),
   );
   const skip = new Set(done.rows.map((r) => r.user_id));

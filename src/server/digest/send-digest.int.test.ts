@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
@@ -115,6 +116,19 @@ describe("morning digest", () => {
     expect(mailsTo(email).map((m) => messageId(m.data))).toEqual([
       `<digest-${ctx.userId}-2026-01-01@omnicrm>`,
     ]);
+    // A fresh claim is taken over at once by a later attempt of the same job (its previous
+    // run died: the queue re-delivered it), never by another job.
+    const job = randomUUID();
+    await withUser(ctx, (tx) =>
+      tx.execute(sql`INSERT INTO digest_sends (user_id, local_date, message_id, claimed_at, claim_job_id, claim_attempt)
+        VALUES (${ctx.userId}, '2026-01-03', ${`<digest-${ctx.userId}-2026-01-03@omnicrm>`}, now(), ${job}, 1)`),
+    );
+    expect(await sendDigest({ ...ctx, jobId: randomUUID(), attempt: 2 }, { localDate: "2026-01-03" })).toBe(
+      "already",
+    );
+    expect(await sendDigest({ ...ctx, jobId: job, attempt: 2 }, { localDate: "2026-01-03" })).toBe("sent");
+    expect(await sendDigest({ ...ctx, jobId: job, attempt: 3 }, { localDate: "2026-01-03" })).toBe("already");
+    expect(mailsTo(email)).toHaveLength(2);
   });
 
   it("a signed unsubscribe link turns the digest off; a forged one does nothing", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { authUsers } from "../db/schema/auth";
 import { digestSends, followupSettings } from "../db/schema/followups";
@@ -14,34 +14,44 @@ export type DigestOutcome = "sent" | "empty" | "already" | "disabled";
 /**
  * Sends one user's digest for one local date, exactly once across workers, retries and
  * restarts: a (user, local date) row is claimed and committed before the mail goes out,
- * so a second worker (or a re-delivered job) finds it and stops. Only a run that died
- * between claiming and recording can be retried, after STALE_CLAIM_MS, and it re-sends
- * with the same Message-ID so the receiving server can recognise the duplicate.
+ * so a second worker (or a duplicate job) finds it and stops. A claim is taken over only
+ * when its run is known dead: a later attempt of the same job (the queue re-delivers a job
+ * only after its worker died or timed out), or any run once the claim is STALE_CLAIM_MS
+ * old. The take-over re-sends with the same Message-ID, so in the one case that cannot be
+ * told apart — the worker died after the SMTP server accepted the mail but before the send
+ * was recorded — the receiving server can recognise the duplicate.
  */
 export async function sendDigest(
-  ctx: Ctx,
+  ctx: Ctx & { jobId?: string; attempt?: number },
   input: { localDate: string },
   now = new Date(),
 ): Promise<DigestOutcome> {
   const messageId = `<digest-${ctx.userId}-${input.localDate}@omnicrm>`;
+  const run = { claimJobId: ctx.jobId ?? null, claimAttempt: ctx.attempt ?? null };
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+  // The previous run of this very job died (it is being re-delivered as a later attempt).
+  const ownDeadRun =
+    ctx.jobId && ctx.attempt
+      ? and(eq(digestSends.claimJobId, ctx.jobId), lt(digestSends.claimAttempt, ctx.attempt))
+      : undefined;
   const claim = await withUser(ctx, async (tx) => {
     const [s] = await tx.select().from(followupSettings).where(eq(followupSettings.userId, ctx.userId));
     if (!s?.digestEnabled) return "disabled" as const;
     const fresh = await tx
       .insert(digestSends)
-      .values({ userId: ctx.userId, localDate: input.localDate, messageId })
+      .values({ userId: ctx.userId, localDate: input.localDate, messageId, ...run })
       .onConflictDoNothing()
       .returning({ localDate: digestSends.localDate });
     if (fresh.length) return "claimed" as const;
     const stale = await tx
       .update(digestSends)
-      .set({ claimedAt: now })
+      .set({ claimedAt: now, ...run })
       .where(
         and(
           eq(digestSends.userId, ctx.userId),
           eq(digestSends.localDate, input.localDate),
           eq(digestSends.status, "sending"),
-          lt(digestSends.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS)),
+          or(lt(digestSends.claimedAt, staleBefore), ownDeadRun),
         ),
       )
       .returning({ localDate: digestSends.localDate });

@@ -85,6 +85,10 @@ CREATE TABLE "digest_sends" (
   "status" text DEFAULT 'sending' NOT NULL,
   "message_id" text NOT NULL,
   "claimed_at" timestamp with time zone DEFAULT now() NOT NULL,
+  -- The job run that holds the claim: a later attempt of the same job may take it over at
+  -- once (the queue only re-delivers a job whose previous run died or timed out).
+  "claim_job_id" text,
+  "claim_attempt" integer,
   "sent_at" timestamp with time zone,
   PRIMARY KEY ("user_id", "local_date")
 );

@@ -124,6 +124,8 @@ export const digestSends = pgTable(
     status: text("status").$type<"sending" | "sent" | "empty">().notNull().default("sending"),
     messageId: text("message_id").notNull(),
     claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    claimJobId: text("claim_job_id"),
+    claimAttempt: integer("claim_attempt"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
