@@ -119,4 +119,44 @@ describe("follow-ups API (HTTP)", () => {
     expect((await anon.get(new URL(second.json.data.url).pathname)).status).toBe(200);
     expect((await anon.get(`/api/v1/feeds/${"A".repeat(43)}.ics`)).status).toBe(404);
   });
+
+  it("as an attacker: another user's tasks, rhythms and suggestions are 404; a feed is never reachable by id", async () => {
+    const victim = await h.signUp();
+    const attacker = await h.signUp();
+    const contact = await victim.post<Env<{ id: string }>>("/api/v1/contacts", { displayName: "Vic Tim" });
+    const task = await victim.post<Env<Task>>("/api/v1/tasks", { title: "Private", due: "2030-02-01" });
+    const taskId = task.json.data.id;
+    expect((await attacker.patch(`/api/v1/tasks/${taskId}`, { status: "done" })).status).toBe(404);
+    expect((await attacker.delete(`/api/v1/tasks/${taskId}`)).status).toBe(404);
+    expect(
+      (await attacker.post("/api/v1/tasks", { title: "x", contactIds: [contact.json.data.id] })).status,
+    ).toBe(404);
+    expect((await attacker.get(`/api/v1/tasks?contactId=${contact.json.data.id}`)).status).toBe(200);
+    expect(
+      (await attacker.put(`/api/v1/contacts/${contact.json.data.id}/rhythm`, { everyDays: 3 })).status,
+    ).toBe(404);
+    expect((await victim.get<Env<Task>>(`/api/v1/tasks/${taskId}`)).json.data.status).toBe("open");
+
+    // Suggestions: without AI the API says so; unknown or foreign ids are 404.
+    const sug =
+      await victim.get<Env<{ aiConfigured: boolean; hint: string | null; items: unknown[] }>>(
+        "/api/v1/tasks/suggestions",
+      );
+    expect(sug.status).toBe(200);
+    expect(sug.json.data).toMatchObject({ aiConfigured: false, items: [] });
+    expect(sug.json.data.hint).toContain("AI_PROVIDER");
+    expect((await attacker.post(`/api/v1/tasks/suggestions/${taskId}/accept`)).status).toBe(404);
+
+    // The feed answers only to its secret token: not to a user id, not to a task id.
+    await victim.post("/api/v1/feeds");
+    const anon = h.client();
+    expect((await anon.get(`/api/v1/feeds/${victim.userId}`)).status).toBe(404);
+    expect((await anon.get(`/api/v1/feeds/${victim.userId}.ics`)).status).toBe(404);
+    expect((await anon.get(`/api/v1/feeds/${taskId}`)).status).toBe(404);
+    expect((await anon.post("/api/v1/feeds")).status).toBe(401);
+    expect((await anon.get("/api/v1/today")).status).toBe(401);
+    expect((await anon.get("/api/v1/digest/preview")).status).toBe(401);
+    // A forged unsubscribe token changes nothing.
+    expect((await anon.post(`/api/v1/digest/unsubscribe?token=${victim.userId}.forged`)).status).toBe(404);
+  });
 });
