@@ -5,6 +5,7 @@ import { newUserCtx } from "../contacts/test-ctx";
 import type { Ctx } from "../context";
 import type { DbHandle } from "../db/client";
 import { withUser } from "../db/with-user";
+import { updateDigestSettings } from "../digest/digest-settings";
 import { renderFeed } from "../feeds/render-feed";
 import { revokeFeed, rotateFeed } from "../feeds/rotate-feed";
 import { logInteraction } from "../interactions/log-interaction";
@@ -211,6 +212,32 @@ describe("keep-in-touch rhythms and Today", () => {
         contacts: [{ id: ann.id, displayName: "Ann Birthday" }],
       });
     expect((await getToday(await newUserCtx(h))).hasData).toBe(false);
+  });
+
+  it("client anniversaries: a year or more since the first session, N days ahead, prospects left out", async () => {
+    const ctx = await newUserCtx(h);
+    const day = localToday("UTC");
+    const on = addDays(day, 2);
+    const firstSession = `${Number(on.slice(0, 4)) - 2}${on.slice(4)}T12:00:00.000Z`;
+    const client = await createContact(ctx, { displayName: "Cleo Client", stage: "Core Client" });
+    const prospect = await createContact(ctx, { displayName: "Pat Prospect", stage: "Prospect" });
+    for (const c of [client, prospect])
+      await logInteraction(ctx, { type: "session", occurredAt: firstSession, contactIds: [c.id] });
+    await logInteraction(ctx, { type: "session", occurredAt: daysAgo(3), contactIds: [client.id] });
+    const t = await getToday(ctx);
+    expect(t.birthdays).toEqual([
+      {
+        contactId: client.id,
+        displayName: "Cleo Client",
+        kind: "anniversary",
+        date: on,
+        inDays: 2,
+        years: 2,
+      },
+    ]);
+    // Outside the window the user set, nothing.
+    await updateDigestSettings(ctx, { birthdaysAheadDays: 1 });
+    expect((await getToday(ctx)).birthdays).toEqual([]);
   });
 
   it("At Risk derives from rhythms (overdue by more than the margin) and falls back to the global threshold", async () => {
