@@ -131,6 +131,24 @@ describe("morning digest", () => {
     expect(mailsTo(email)).toHaveLength(2);
   });
 
+  it("the tick re-enqueues a day whose claim went stale (its run died and no retry took over)", async () => {
+    const { ctx, email, sys } = await digestUser();
+    const localDate = localToday("UTC");
+    const claim = (at: Date) =>
+      withUser(ctx, (tx) =>
+        tx.execute(sql`INSERT INTO digest_sends (user_id, local_date, message_id, claimed_at)
+          VALUES (${ctx.userId}, ${localDate}, ${`<digest-${ctx.userId}-${localDate}@omnicrm>`}, ${at.toISOString()})
+          ON CONFLICT (user_id, local_date) DO UPDATE SET claimed_at = excluded.claimed_at`),
+      );
+    await claim(new Date(Date.now() - 60_000));
+    expect((await digestTick(sys, new Date(), { onlyUserIds: [ctx.userId] })).enqueued).toBe(0);
+    await claim(new Date(Date.now() - STALE_CLAIM_MS - 60_000));
+    expect((await digestTick(sys, new Date(), { onlyUserIds: [ctx.userId] })).enqueued).toBe(1);
+    await runUserJobsNow(h.db, rootLog(), ctx.userId, { perUser: 2, budgetMs: 30_000 });
+    expect(mailsTo(email)).toHaveLength(1);
+    expect((await digestTick(sys, new Date(), { onlyUserIds: [ctx.userId] })).enqueued).toBe(0);
+  });
+
   it("a signed unsubscribe link turns the digest off; a forged one does nothing", async () => {
     const { ctx, email, sys } = await digestUser();
     await expect(unsubscribeDigest(sys, { token: `${unsubscribeToken(ctx.userId)}x` })).rejects.toMatchObject(
