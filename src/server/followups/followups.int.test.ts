@@ -16,7 +16,7 @@ import { getContactRhythm } from "../rhythms/get-contact-rhythm";
 import { setContactRhythm } from "../rhythms/set-contact-rhythm";
 import { snoozeContact } from "../rhythms/snooze-contact";
 import { updateRhythmSettings } from "../rhythms/update-rhythm-settings";
-import { createTag } from "../tags/tag-ops";
+import { createTag } from "../tags/create-tag";
 import { useTestDb } from "../testing/test-db";
 import { getToday } from "../today/get-today";
 import { createTask } from "../tasks/create-task";
