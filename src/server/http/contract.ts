@@ -25,9 +25,16 @@ export type Contract<
   errors?: string[];
   /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
   responseType?: string;
+  /**
+   * A multipart/form-data request body (uploads), described for the OpenAPI document: the
+   * route parses the form itself. `file` fields are binary, the others text.
+   */
+  multipart?: Record<string, MultipartField>;
   /** Rate-limit group; defaults to "api" for user routes. */
   rateLimit?: "api" | "auth" | "ai" | "none";
 };
+
+export type MultipartField = { type: "file" | "text"; description: string; required?: boolean };
 
 const registry = new Map<string, Contract>();
 
