@@ -1,12 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { qk } from "@/lib/query-keys";
 import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
+import { ActivitySparkline } from "./activity-sparkline";
 import { ContactHeader } from "./contact-header";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
@@ -19,8 +23,17 @@ export function ContactView({ id }: { id: string }) {
   const { contact, error, loaded, update, patchLocal, reload } = useContact(id);
   const [logging, setLogging] = useState(false);
   const { tags } = useTags();
-  const [tab, setTab] = useState("timeline");
-  const [timelineKey, setTimelineKey] = useState(0);
+  // The search palette opens a note or an email/session on its tab (?tab=notes).
+  const initialTab = useSearchParams().get("tab");
+  const [tab, setTab] = useState(
+    initialTab && ["timeline", "notes", "details", "insights"].includes(initialTab) ? initialTab : "timeline",
+  );
+  const client = useQueryClient();
+  // A note or a logged session changes the timeline and the activity sparkline.
+  const refreshTimeline = () => {
+    void client.invalidateQueries({ queryKey: qk.contacts.timeline(id) });
+    void client.invalidateQueries({ queryKey: qk.contacts.activity(id) });
+  };
   const composer = useRef<HTMLTextAreaElement>(null);
 
   const back = (
@@ -68,6 +81,9 @@ export function ContactView({ id }: { id: string }) {
         onLog={() => setLogging(true)}
         onAvatarChanged={(avatarUrl) => patchLocal({ avatarUrl })}
       />
+      <div className="-mt-2 mb-4">
+        <ActivitySparkline contactId={id} />
+      </div>
       <LogInteractionDialog
         contactId={id}
         contactName={contact.displayName}
@@ -75,7 +91,8 @@ export function ContactView({ id }: { id: string }) {
         onOpenChange={setLogging}
         onLogged={() => {
           setTab("timeline");
-          setTimelineKey((k) => k + 1);
+          refreshTimeline();
+          void client.invalidateQueries({ queryKey: qk.dashboard });
           reload();
         }}
       />
@@ -86,14 +103,12 @@ export function ContactView({ id }: { id: string }) {
           {
             value: "timeline",
             label: "Timeline",
-            content: <TimelineTab contactId={id} refreshKey={timelineKey} />,
+            content: <TimelineTab contactId={id} />,
           },
           {
             value: "notes",
             label: "Notes",
-            content: (
-              <NotesTab ref={composer} contactId={id} onChanged={() => setTimelineKey((k) => k + 1)} />
-            ),
+            content: <NotesTab ref={composer} contactId={id} onChanged={refreshTimeline} />,
           },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
