@@ -1,17 +1,8 @@
-import { PageHeader } from "@/components/shell/page-header";
-import { DeleteAccountSection } from "./_components/delete-account";
-import { SearchIndexSection } from "./_components/search-index";
+import { SettingsShell } from "./_components/settings-shell";
+import { settingsSections } from "./sections";
 
 export const metadata = { title: "Settings" };
 
 export default function Page() {
-  return (
-    <>
-      <PageHeader title="Settings" description="Your account and preferences." />
-      <div className="space-y-6">
-        <SearchIndexSection />
-        <DeleteAccountSection />
-      </div>
-    </>
-  );
+  return <SettingsShell section={settingsSections[0]!} />;
 }
