@@ -33,7 +33,7 @@ function icon(size: number, maskable: boolean): Buffer {
   const S = 4; // 4×4 supersampling for smooth edges
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
-      const acc = [0, 0, 0, 0];
+      const acc: [number, number, number, number] = [0, 0, 0, 0];
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
           const c = paint((px + (sx + 0.5) / S) / size, (py + (sy + 0.5) / S) / size, maskable);
@@ -41,13 +41,13 @@ function icon(size: number, maskable: boolean): Buffer {
           acc[0] += c[0]!;
           acc[1] += c[1]!;
           acc[2] += c[2]!;
-          acc[3] += 1;
+          acc[3]++;
         }
       const i = (py * size + px) * 4;
-      const n = acc[3]!;
-      png.data[i] = n ? Math.round(acc[0]! / n) : 0;
-      png.data[i + 1] = n ? Math.round(acc[1]! / n) : 0;
-      png.data[i + 2] = n ? Math.round(acc[2]! / n) : 0;
+      const n = acc[3];
+      png.data[i] = n ? Math.round(acc[0] / n) : 0;
+      png.data[i + 1] = n ? Math.round(acc[1] / n) : 0;
+      png.data[i + 2] = n ? Math.round(acc[2] / n) : 0;
       png.data[i + 3] = Math.round((n / (S * S)) * 255);
     }
   return PNG.sync.write(png);

@@ -6,7 +6,11 @@ import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
+import * as httpContractsAccount from "../http/contracts/account";
+import * as httpContractsAiUsageHistory from "../http/contracts/ai-usage-history";
+import * as httpContractsCharts from "../http/contracts/charts";
 import * as httpContractsProfile from "../http/contracts/profile";
+import * as httpContractsTagMerge from "../http/contracts/tag-merge";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
 import * as jobsContracts from "../jobs/contracts";
@@ -27,7 +31,11 @@ export const contractModules: Record<string, unknown>[] = [
   exportsContracts,
   googlePushContracts,
   healthContracts,
+  httpContractsAccount,
+  httpContractsAiUsageHistory,
+  httpContractsCharts,
   httpContractsProfile,
+  httpContractsTagMerge,
   importsContracts,
   interactionsContracts,
   jobsContracts,
