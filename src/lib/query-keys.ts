@@ -27,6 +27,7 @@ export const qk = {
     ai: ["settings", "ai"] as const,
     sessions: ["settings", "sessions"] as const,
     imports: ["settings", "imports"] as const,
+    syncPrefs: ["settings", "sync", "prefs"] as const,
   },
   ai: {
     usage: ["ai", "usage"] as const,

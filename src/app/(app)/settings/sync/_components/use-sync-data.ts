@@ -1,12 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
-import type { Batch, JobItem, SyncPrefs, SyncStatus } from "./types";
+import type { Batch, JobItem, SyncStatus } from "./types";
 
-/** Loads status, prefs, batches and jobs; polls every 2 s while anything is importing or queued. */
+/** Loads status, batches and jobs; polls every 2 s while anything is importing or queued. */
 export function useSyncData() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [prefs, setPrefs] = useState<SyncPrefs | null>(null);
   const [batches, setBatches] = useState<Batch[]>([]);
   const [jobs, setJobs] = useState<JobItem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,15 +42,11 @@ export function useSyncData() {
       timer.current = setTimeout(() => void loop(), busy ? 2000 : 15000);
     };
     void loop();
-    void api
-      .get<SyncPrefs>("/api/v1/settings/sync/prefs")
-      .then(setPrefs)
-      .catch(() => undefined);
     return () => {
       alive = false;
       if (timer.current) clearTimeout(timer.current);
     };
   }, [refresh]);
 
-  return { status, prefs, setPrefs, batches, jobs, error, refresh };
+  return { status, batches, jobs, error, refresh };
 }
