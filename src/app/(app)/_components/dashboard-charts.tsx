@@ -66,7 +66,7 @@ function SessionsChart({ data }: { data: Charts["sessionsByWeek"] }) {
     <ChartFigure
       testId="chart-sessions"
       title="Sessions per week"
-      summary={`${total} sessions and meetings in the last 12 weeks (calendar imports and ones you logged).`}
+      summary={`${total} ${total === 1 ? "session or meeting" : "sessions and meetings"} in the last 12 weeks (calendar imports and ones you logged).`}
       table={{
         columns: ["Week of", "Sessions"],
         rows: data.map((w) => [weekLabel(w.weekStart), w.sessions]),
