@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { spec } from "./lib";
-import { api, axe, rateLimited, signUp } from "./ui-helpers";
+import { api, axe, rateLimited, shot, signUp } from "./ui-helpers";
 
 async function seed(page: Page) {
   const maya = await api(page, "POST", "/api/v1/contacts", { displayName: "Maya Lopez" });
@@ -33,7 +33,7 @@ export default [
     await palette.getByRole("group", { name: "Notes" }).waitFor();
     assert.equal(await option.locator("mark").first().textContent(), "fasciitis");
     await axe(page, "search palette");
-    await screenshot("palette");
+    await shot(page, screenshot, "palette");
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === `/contacts/${maya.id}`);
     await page.getByRole("heading", { name: "Maya Lopez", level: 1 }).waitFor();
@@ -70,7 +70,7 @@ export default [
     await page.getByTestId("chart-new-contacts").getByText("Show the numbers").click();
     await page.getByTestId("chart-new-contacts").getByRole("table").waitFor();
     await axe(page, "dashboard with charts");
-    await screenshot("dashboard-charts");
+    await shot(page, screenshot, "dashboard-charts");
 
     await page.goto(`/contacts/${sam.id}`);
     await page
@@ -78,7 +78,7 @@ export default [
       .getByText("1 touchpoint in 1 of the last 12 weeks")
       .waitFor();
     await axe(page, "contact page");
-    await screenshot("contact");
+    await shot(page, screenshot, "contact");
 
     // Failed loads turn into an error with a retry, never a skeleton forever.
     const dashboardUrl = (u: URL) => u.pathname === "/api/v1/dashboard";
@@ -93,7 +93,7 @@ export default [
     await page.route(listUrl, (r) => r.fulfill(rateLimited));
     await page.goto("/contacts");
     await page.getByRole("alert").getByText("Too many attempts").waitFor();
-    await screenshot("contacts-error");
+    await shot(page, screenshot, "contacts-error");
     await page.unroute(listUrl);
     await page.getByRole("button", { name: "Try again" }).click();
     await page.getByText("Sam Rivers").first().waitFor();
@@ -116,7 +116,7 @@ export default [
         await page.goto(path);
         await page.getByText(ready).first().waitFor();
         await axe(page, path);
-        await screenshot(name);
+        await shot(page, screenshot, name);
       }
       // A long page: the sidebar column reaches the bottom of the document.
       await page.goto("/settings/ai");
@@ -128,7 +128,7 @@ export default [
       }));
       assert.ok(heights.doc > 600, `page is long (${heights.doc})`);
       assert.ok(heights.aside >= heights.doc - 1, `sidebar ${heights.aside}px of ${heights.doc}px`);
-      await screenshot("long-page-sidebar");
+      await shot(page, screenshot, "long-page-sidebar");
     },
   ),
 
@@ -159,6 +159,11 @@ export default [
         await axe(page, `phone ${label}`);
         await screenshot(`phone-${label.toLowerCase()}`);
       }
+      // Search is one tap away on a phone too.
+      await page.getByRole("button", { name: "Search", exact: true }).click();
+      await page.getByRole("dialog", { name: "Search everything" }).waitFor();
+      await page.keyboard.press("Escape");
+
       // Settings sections scroll sideways on a phone, each a 44 px target.
       const section = page
         .getByRole("navigation", { name: "Settings sections" })
@@ -166,8 +171,8 @@ export default [
       const box = (await section.boundingBox())!;
       assert.ok(box.height >= 44, `settings link ${box.height}`);
       await section.click();
-      await page.getByRole("heading", { name: "Account", level: 2 }).waitFor();
-      await screenshot("phone-settings-account");
+      await page.getByRole("heading", { name: "Account", level: 2, exact: true }).waitFor();
+      await shot(page, screenshot, "phone-settings-account");
     },
   ),
 ];

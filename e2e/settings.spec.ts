@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { spec } from "./lib";
-import { api, axe, PASSWORD, rateLimited, signUp } from "./ui-helpers";
+import { api, axe, PASSWORD, rateLimited, shot, signUp } from "./ui-helpers";
 
 async function openSection(page: Page, label: string) {
   await page
     .getByRole("navigation", { name: "Settings sections" })
     .getByRole("link", { name: label })
     .click();
-  await page.getByRole("heading", { name: label, level: 2 }).waitFor();
+  await page.getByRole("heading", { name: label, level: 2, exact: true }).waitFor();
 }
 
 export default [
@@ -28,7 +28,7 @@ export default [
       await page.getByRole("button", { name: "Save profile" }).click();
       await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
       await axe(page, "settings: profile");
-      await screenshot("profile");
+      await shot(page, screenshot, "profile");
       await page.reload();
       assert.equal(await page.inputValue("#profile-name"), "Maya Lopez");
       assert.equal(await page.inputValue("#profile-tz"), "Europe/London");
@@ -38,6 +38,7 @@ export default [
       await page.getByRole("heading", { name: "No tags yet" }).waitFor();
       await page.getByRole("button", { name: "Add the starter set" }).click();
       await page.getByText("10 starter tags added").waitFor();
+      await page.getByTestId("tag-row").nth(9).waitFor();
       assert.equal(await page.getByTestId("tag-row").count(), 10);
       const contact = await api(page, "POST", "/api/v1/contacts", { displayName: "Workshop Walker" });
       const tags = await (await page.request.get("/api/v1/tags")).json();
@@ -75,7 +76,7 @@ export default [
       await page.getByText("Tag “Prenatal” deleted").waitFor();
       assert.equal(await page.getByTestId("tag-row").count(), 9);
       await axe(page, "settings: tags");
-      await screenshot("tags");
+      await shot(page, screenshot, "tags");
 
       // CRM: inline validation on blur, then a save.
       await openSection(page, "CRM");
@@ -89,7 +90,7 @@ export default [
       const crm = await (await page.request.get("/api/v1/settings/crm")).json();
       assert.deepEqual(crm.data, { atRiskDays: 30, redactNotes: true });
       await axe(page, "settings: crm");
-      await screenshot("crm");
+      await shot(page, screenshot, "crm");
     },
   ),
 
@@ -97,7 +98,7 @@ export default [
   spec("settings: AI, data and account sections", async ({ page, screenshot }) => {
     await signUp(page, "settings2");
     await page.goto("/settings/ai");
-    await page.getByRole("heading", { name: "AI", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "AI", level: 2, exact: true }).waitFor();
     await page.getByText("No AI provider is set up on this server").waitFor();
     await page.getByTestId("ai-credits-left").waitFor();
     await page.getByTestId("ai-usage-chart").waitFor();
@@ -107,7 +108,7 @@ export default [
     const ai = await (await page.request.get("/api/v1/ai/settings")).json();
     assert.equal(ai.data.includeHealthContext, true);
     await axe(page, "settings: ai");
-    await screenshot("ai");
+    await shot(page, screenshot, "ai");
 
     // Data: the full export downloads; the import history starts empty with a way in.
     await openSection(page, "Data");
@@ -116,7 +117,7 @@ export default [
     assert.equal(exported.status(), 200);
     await page.getByText("No imports yet").waitFor();
     await axe(page, "settings: data");
-    await screenshot("data");
+    await shot(page, screenshot, "data");
 
     // Account: this device listed; a wrong current password is named; the change works.
     await openSection(page, "Account");
@@ -130,7 +131,7 @@ export default [
     await page.getByText("Your other devices were signed out.").waitFor();
     await page.getByRole("heading", { name: "Delete account" }).waitFor();
     await axe(page, "settings: account");
-    await screenshot("account");
+    await shot(page, screenshot, "account");
   }),
 
   spec(
@@ -141,7 +142,7 @@ export default [
       await page.route(crmUrl, (r) => r.fulfill(rateLimited));
       await page.goto("/settings/crm");
       await page.getByText("Too many attempts. Wait a few minutes and try again.").waitFor();
-      await screenshot("crm-error");
+      await shot(page, screenshot, "crm-error");
       await page.unroute(crmUrl);
       await page.getByRole("button", { name: "Try again" }).click();
       await page.locator("#crm-days").waitFor();

@@ -53,3 +53,9 @@ export const rateLimited = {
   contentType: "application/json",
   body: JSON.stringify({ ok: false, error: "rate_limited", details: { retryAfter: 30 } }),
 };
+
+/** Scrolls to the top first, so sticky headers and the sidebar sit where a person sees them. */
+export async function shot(page: Page, screenshot: (name: string) => Promise<void>, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(name);
+}

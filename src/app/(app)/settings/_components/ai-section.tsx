@@ -69,7 +69,6 @@ function HealthSwitch() {
           <input
             type="checkbox"
             role="switch"
-            aria-checked={query.data!.includeHealthContext}
             checked={save.isPending ? !!save.variables : query.data!.includeHealthContext}
             disabled={save.isPending}
             onChange={(e) => save.mutate(e.target.checked)}

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure, CHART_COLORS } from "@/components/charts/chart-figure";
 import type { AiUsageHistory } from "@/server/ai/get-ai-usage-history";
 
-const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
+const usd = (n: number) => `$${n.toFixed(n > 0 && n < 1 ? 4 : 2)}`;
 const dayLabel = (d: string) =>
   new Date(`${d}T12:00:00Z`).toLocaleDateString(undefined, {
     month: "short",

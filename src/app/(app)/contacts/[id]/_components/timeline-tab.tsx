@@ -55,13 +55,8 @@ function Entry({ it }: { it: TimelineItem }) {
     queryFn: () => api.get<InteractionView>(`/api/v1/interactions/${it.id}`),
     enabled: open && it.kind === "interaction",
   });
-  const full = detail.data
-    ? (detail.data.body ?? detail.data.summary ?? "")
-    : detail.error
-      ? it.kind === "interaction"
-        ? (it.snippet ?? "")
-        : ""
-      : null;
+  const fallback = it.kind === "interaction" ? (it.snippet ?? "") : "";
+  const full = detail.data ? (detail.data.body ?? detail.data.summary ?? "") : detail.error ? fallback : null;
   const loading = detail.isLoading;
   const toggle = () => setOpen(!open);
   return (
