@@ -20,7 +20,7 @@ describe("OpenAPI document", () => {
         if (direct && !doc.paths[p]?.[m.toLowerCase()]) missing.push(`${m} ${p} (${file})`);
       }
     }
-    expect(missing, "routes without a contract in a src/server/**/contracts.ts").toEqual([]);
+    expect(missing, "routes without a contract in src/server/http/contracts/").toEqual([]);
   });
 
   it("documents nothing that no route serves", () => {
@@ -74,6 +74,18 @@ describe("OpenAPI document", () => {
     }
     const imp = doc.paths["/api/v1/imports"]!.post!.requestBody!.content["multipart/form-data"]!.schema;
     expect(Object.keys(imp.properties).sort()).toEqual(["confirm", "file", "mapping"]);
+  });
+
+  it("validates every path placeholder with the contract's params schema, and nothing else", () => {
+    const wrong: string[] = [];
+    for (const c of allContracts()) {
+      const names = [...c.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+      const shape = (c.params as { shape?: Record<string, unknown> } | undefined)?.shape;
+      const keys = shape ? Object.keys(shape).sort() : [];
+      if (JSON.stringify(names) !== JSON.stringify(keys))
+        wrong.push(`${c.method} ${c.path}: params [${keys}]`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("maps route folders to contract paths", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import { changePasswordSchema, sessionViewSchema } from "../../account/schemas";
 
 export const listSessionsContract = defineContract({
@@ -14,6 +15,7 @@ export const listSessionsContract = defineContract({
 export const revokeSessionContract = defineContract({
   method: "DELETE",
   path: "/api/v1/account/sessions/{id}",
+  params: idParams,
   summary: "Sign one of your sessions out",
   tags: ["auth"],
   auth: "user",

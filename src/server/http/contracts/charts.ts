@@ -1,4 +1,5 @@
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import { dashboardChartsSchema } from "../../lifecycle/get-dashboard-charts";
 import { contactActivitySchema } from "../../contacts/get-contact-activity";
 
@@ -15,6 +16,7 @@ export const dashboardChartsContract = defineContract({
 export const contactActivityContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/activity",
+  params: idParams,
   summary: "Interactions and notes with one contact per week, the last 12 weeks (your time zone)",
   tags: ["contacts"],
   auth: "user",

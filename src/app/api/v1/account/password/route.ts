@@ -6,6 +6,6 @@ import { okWithCookies } from "@/server/http/with-cookies";
 export const dynamic = "force-dynamic";
 
 export const POST = userRoute(changePasswordContract, async ({ req, user, body }) => {
-  const { setCookies } = await changePassword(req, user.id, body!);
+  const { setCookies } = await changePassword(req, user.id, body);
   return okWithCookies({}, setCookies);
 });

@@ -4,4 +4,4 @@ import { mergeTags } from "@/server/tags/merge-tags";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(mergeTagsContract, ({ ctx, body }) => mergeTags(ctx, body!));
+export const POST = userRoute(mergeTagsContract, ({ ctx, body }) => mergeTags(ctx, body));

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { searchHitSchema, searchRequestQuery } from "./schemas";
+import { defineContract } from "../contract";
+import { searchHitSchema, searchRequestQuery } from "../../search/schemas";
 
 export const searchContract = defineContract({
   method: "GET",
