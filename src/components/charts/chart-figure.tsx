@@ -45,7 +45,9 @@ export function ChartFigure({
       </figcaption>
       <div aria-hidden="true">{children}</div>
       <details className="mt-2 text-sm">
-        <summary className="min-h-11 cursor-pointer content-center text-primary">Show the numbers</summary>
+        <summary className="min-h-[44px] cursor-pointer content-center text-primary">
+          Show the numbers
+        </summary>
         <div className="max-h-64 overflow-auto">
           <table className="w-full text-left text-sm tabular">
             <caption className="sr-only">{title}</caption>

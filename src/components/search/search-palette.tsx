@@ -157,7 +157,7 @@ export function SearchPalette() {
                 <button
                   type="button"
                   onClick={() => void query.refetch()}
-                  className="mt-2 min-h-11 font-medium text-primary underline"
+                  className="mt-2 min-h-[44px] font-medium text-primary underline"
                 >
                   Try again
                 </button>
@@ -188,8 +188,8 @@ export function SearchPalette() {
                           aria-selected={i === current}
                           onMouseMove={() => setActive(i)}
                           onClick={() => go(h)}
-                          className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg px-3 py-2 ${
-                            i === current ? "bg-primary/10" : ""
+                          className={`flex min-h-[44px] cursor-pointer items-start gap-3 rounded-lg px-3 py-2 ${
+                            i === current ? "bg-bg outline outline-1 outline-primary" : ""
                           }`}
                         >
                           <Icon aria-hidden size={16} className="mt-0.5 shrink-0 text-primary" />

@@ -9,7 +9,7 @@ import { OPEN_PALETTE_EVENT } from "@/components/search/search-palette";
 import { activeHref, navItems, PHONE_BAR_SLOTS } from "./nav-items";
 
 const itemClass = (active: boolean) =>
-  `flex min-h-11 min-w-11 flex-col items-center justify-center gap-1 rounded-lg px-3 py-2 text-xs md:flex-row md:justify-start md:gap-3 md:text-sm ${
+  `flex min-h-[44px] min-w-[44px] flex-col items-center justify-center gap-1 rounded-lg px-3 py-2 text-xs md:flex-row md:justify-start md:gap-3 md:text-sm ${
     active ? "bg-primary/10 font-medium text-primary-hover" : "text-muted hover:bg-bg hover:text-text"
   }`;
 
@@ -34,7 +34,7 @@ export function Sidebar({ footer }: { footer?: ReactNode }) {
         <button
           type="button"
           onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
-          className="mx-3 mb-3 hidden min-h-11 items-center gap-3 rounded-lg border border-border px-3 text-sm text-muted hover:text-text md:flex"
+          className="mx-3 mb-3 hidden min-h-[44px] items-center gap-3 rounded-lg border border-border px-3 text-sm text-muted hover:text-text md:flex"
         >
           <Search aria-hidden size={16} />
           <span className="flex-1 text-left">Search</span>

@@ -34,8 +34,8 @@ function ChangePassword() {
         setErrors({ currentPassword: e.field("password"), newPassword: e.field("newPassword") });
     },
   });
-  const check = (k: keyof Fields) => {
-    const r = changePasswordSchema.shape[k].safeParse(v[k]);
+  const check = (k: keyof Fields, value = v[k]) => {
+    const r = changePasswordSchema.shape[k].safeParse(value);
     setErrors((x) => ({ ...x, [k]: r.success ? undefined : r.error.issues[0]?.message }));
     return r.success;
   };
@@ -47,7 +47,10 @@ function ChangePassword() {
         type="password"
         autoComplete={auto}
         value={v[k]}
-        onChange={(e) => setV((x) => ({ ...x, [k]: e.target.value }))}
+        onChange={(e) => {
+          setV((x) => ({ ...x, [k]: e.target.value }));
+          if (errors[k]) check(k, e.target.value);
+        }}
         onBlur={() => check(k)}
         aria-invalid={errors[k] ? true : undefined}
         aria-describedby={errors[k] ? `pw-${k}-err` : undefined}
@@ -150,7 +153,7 @@ function Sessions() {
                 </span>
               </span>
               <Button
-                className="h-11"
+                className="h-[44px]"
                 loading={revoke.isPending && revoke.variables?.id === s.id}
                 onClick={() => revoke.mutate(s)}
                 aria-label={s.current ? "Sign out this device" : `Sign out ${device(s.userAgent)}`}

@@ -65,7 +65,7 @@ function HealthSwitch() {
     <Card>
       <CardTitle>Privacy</CardTitle>
       {gate ?? (
-        <label className="flex min-h-11 items-start gap-3 text-sm">
+        <label className="flex min-h-[44px] items-start gap-3 text-sm">
           <input
             type="checkbox"
             role="switch"

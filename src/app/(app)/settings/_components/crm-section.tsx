@@ -29,8 +29,8 @@ function CrmForm({ settings }: { settings: CrmSettings }) {
     },
     onError: (e) => e instanceof ApiError && setDaysError(e.field("atRiskDays")),
   });
-  const checkDays = () => {
-    const n = Number(days);
+  const checkDays = (value = days) => {
+    const n = Number(value);
     const ok = Number.isInteger(n) && n >= MIN_DAYS && n <= MAX_DAYS;
     setDaysError(ok ? undefined : `Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.`);
     return ok;
@@ -54,8 +54,11 @@ function CrmForm({ settings }: { settings: CrmSettings }) {
             min={MIN_DAYS}
             max={MAX_DAYS}
             value={days}
-            onChange={(e) => setDays(e.target.value)}
-            onBlur={checkDays}
+            onChange={(e) => {
+              setDays(e.target.value);
+              if (daysError) checkDays(e.target.value);
+            }}
+            onBlur={() => checkDays()}
             className="w-32"
             aria-invalid={daysError ? true : undefined}
             aria-describedby={daysError ? "crm-days-err" : "crm-days-help"}
@@ -65,7 +68,7 @@ function CrmForm({ settings }: { settings: CrmSettings }) {
           </p>
           <FieldError id="crm-days-err" message={daysError} />
         </div>
-        <label className="flex min-h-11 items-start gap-3 text-sm">
+        <label className="flex min-h-[44px] items-start gap-3 text-sm">
           <input
             type="checkbox"
             checked={redact}

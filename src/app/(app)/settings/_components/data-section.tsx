@@ -66,7 +66,7 @@ function ImportHistory() {
           {!b.undoneAt ? (
             <Button
               size="sm"
-              className="h-11"
+              className="h-[44px]"
               loading={undo.isPending && undo.variables === b.id}
               onClick={() => undo.mutate(b.id)}
             >

@@ -74,7 +74,11 @@ function ProfileForm({ profile }: { profile: Profile }) {
             id="profile-name"
             value={name}
             autoComplete="name"
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value);
+              // Once an error shows, it clears as soon as the value is fixed (no jump on submit).
+              if (errors.name) check("name", e.target.value);
+            }}
             onBlur={() => check("name", name)}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={errors.name ? "profile-name-err" : undefined}
@@ -103,7 +107,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
           {device && device !== timeZone ? (
             <button
               type="button"
-              className="mt-1 min-h-11 text-sm font-medium text-primary underline"
+              className="mt-1 min-h-[44px] text-sm font-medium text-primary underline"
               onClick={() => setTimeZone(device)}
             >
               Use this device&apos;s zone ({device.replace(/_/g, " ")})

@@ -19,7 +19,7 @@ export function SettingsShell({ section }: { section: SettingsSection }) {
                   <Link
                     href={`/settings/${s.slug}`}
                     aria-current={active ? "page" : undefined}
-                    className={`flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm ${
+                    className={`flex min-h-[44px] items-center gap-2 rounded-lg px-3 text-sm ${
                       active
                         ? "bg-primary/10 font-medium text-primary-hover"
                         : "text-muted hover:bg-surface hover:text-text"

@@ -88,10 +88,10 @@ function NewTag() {
           type="color"
           value={color}
           onChange={(e) => setColor(e.target.value)}
-          className="h-11 w-14 cursor-pointer rounded-lg border border-border bg-surface p-1"
+          className="h-[44px] w-14 cursor-pointer rounded-lg border border-border bg-surface p-1"
         />
       </div>
-      <Button type="submit" variant="primary" loading={create.isPending} className="h-11">
+      <Button type="submit" variant="primary" loading={create.isPending} className="h-[44px]">
         <Plus aria-hidden size={16} /> Add tag
       </Button>
       <div className="basis-full">
@@ -141,7 +141,7 @@ function TagRow({
           if (e.target.value.toLowerCase() !== tag.color.toLowerCase())
             update.mutate({ color: e.target.value });
         }}
-        className="h-11 w-11 shrink-0 cursor-pointer rounded-lg border border-border bg-surface p-1"
+        className="h-[44px] w-[44px] shrink-0 cursor-pointer rounded-lg border border-border bg-surface p-1"
       />
       <Input
         aria-label={`Name of ${tag.name}`}
@@ -152,7 +152,7 @@ function TagRow({
           if (e.key === "Enter") (e.target as HTMLInputElement).blur();
           if (e.key === "Escape") setName(tag.name);
         }}
-        className="h-11 min-w-40 flex-1"
+        className="h-[44px] min-w-40 flex-1"
       />
       <span className="w-24 text-sm text-muted tabular">
         {tag.contactCount} {tag.contactCount === 1 ? "contact" : "contacts"}
@@ -161,7 +161,7 @@ function TagRow({
         {others ? (
           <Button
             variant="ghost"
-            className="h-11"
+            className="h-[44px]"
             onClick={onMerge}
             aria-label={`Merge ${tag.name} into another tag`}
           >
@@ -170,7 +170,7 @@ function TagRow({
         ) : null}
         <Button
           variant="ghost"
-          className="h-11 text-danger"
+          className="h-[44px] text-danger"
           onClick={onDelete}
           aria-label={`Delete ${tag.name}`}
         >
