@@ -132,6 +132,20 @@ export default [
     },
   ),
 
+  spec("the signed-out pages and the API reference pass axe", async ({ page, screenshot }) => {
+    for (const [path, ready, name] of [
+      ["/login", "Sign in", "login"],
+      ["/signup", "Create", "signup"],
+      ["/reset-password", "Reset", "reset-password"],
+      ["/docs/api", "OmniCRM API", "api-docs"],
+    ] as const) {
+      await page.goto(path);
+      await page.getByText(ready).first().waitFor();
+      await axe(page, path);
+      await shot(page, screenshot, name);
+    }
+  }),
+
   spec(
     "phone: installable, the bottom bar reaches every section, 44 px targets",
     async ({ page, screenshot }) => {

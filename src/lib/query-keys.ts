@@ -17,6 +17,7 @@ export const qk = {
     notes: (id: string) => ["contacts", "detail", id, "notes"] as const,
     activity: (id: string) => ["contacts", "detail", id, "activity"] as const,
   },
+  sync: ["sync"] as const,
   interaction: (id: string) => ["interactions", id] as const,
   insights: (contactId: string) => ["ai", "insights", contactId] as const,
   tags: ["tags"] as const,
