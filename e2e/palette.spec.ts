@@ -19,6 +19,20 @@ async function seed(page: Page) {
   return { maya, sam };
 }
 
+/** Every visible button and form field in the page's content is at least 44 px tall. */
+async function assertThumbSized(page: Page, where: string) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("main button, main input:not([type=checkbox]), main select")]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && r.height < 44)
+      .map(
+        ({ el, r }) =>
+          `${el.tagName} "${(el.textContent || el.getAttribute("aria-label") || "").trim()}" ${Math.round(r.height)}px`,
+      ),
+  );
+  assert.deepEqual(small, [], `small touch targets on ${where}`);
+}
+
 export default [
   spec("Ctrl-K finds a note's words and opens its contact", async ({ page, screenshot }) => {
     await signUp(page, "palette");
@@ -170,6 +184,7 @@ export default [
         assert.ok(box.height >= 44 && box.width >= 44, `${label}: ${box.width}×${box.height}`);
         await bar.getByRole("link", { name: label }).click();
         await page.waitForLoadState("networkidle");
+        await assertThumbSized(page, label);
         await axe(page, `phone ${label}`);
         await screenshot(`phone-${label.toLowerCase()}`);
       }
