@@ -72,6 +72,17 @@ export function SearchPalette() {
     };
   }, []);
 
+  // Each opening starts fresh (Esc, a click outside or Ctrl-K again): typing after reopening
+  // must not search the old words with the new ones.
+  const [openedWith, setOpenedWith] = useState(open);
+  if (openedWith !== open) {
+    setOpenedWith(open);
+    if (!open) {
+      setQ("");
+      setActive(0);
+    }
+  }
+
   const query = useQuery({
     queryKey: qk.search(term),
     queryFn: () =>

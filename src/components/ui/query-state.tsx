@@ -20,6 +20,12 @@ export function queryGate(
 ): ReactNode | null {
   if (query.error && query.data === undefined)
     return <ErrorState message={friendlyError(query.error, what)} onRetry={() => void query.refetch()} />;
-  if (query.isPending) return <div aria-label={`Loading ${what}`}>{skeleton}</div>;
+  if (query.isPending)
+    return (
+      <div role="status">
+        <span className="sr-only">Loading {what}…</span>
+        {skeleton}
+      </div>
+    );
   return null;
 }

@@ -116,7 +116,7 @@ export function DashboardCharts() {
     );
   if (!query.data)
     return (
-      <div className="grid gap-4 lg:grid-cols-2" aria-label="Loading charts">
+      <div className="grid gap-4 lg:grid-cols-2" role="status" aria-label="Loading charts">
         <Skeleton className="h-72 lg:col-span-2" />
         <Skeleton className="h-60" />
         <Skeleton className="h-60" />

@@ -81,7 +81,7 @@ export function DashboardView() {
     return (
       <>
         {header}
-        <div className="grid gap-3 sm:grid-cols-4" aria-label="Loading dashboard">
+        <div className="grid gap-3 sm:grid-cols-4" role="status" aria-label="Loading dashboard">
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} className="h-20" />
           ))}

@@ -46,7 +46,7 @@ export function ContactView({ id }: { id: string }) {
   );
   if (!loaded)
     return (
-      <div aria-label="Loading contact">
+      <div role="status" aria-label="Loading contact">
         {back}
         <div className="mb-6 flex gap-4">
           <Skeleton className="h-16 w-16 rounded-full" />

@@ -73,7 +73,7 @@ export function TrashView() {
         description="Deleted contacts stay here for 30 days, then they are removed for good."
       />
       {query.isPending ? (
-        <div className="space-y-2" aria-label="Loading trash">
+        <div className="space-y-2" role="status" aria-label="Loading trash">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-16 w-full" />
           ))}
