@@ -20,6 +20,12 @@ export const STAGE_COLORS: Record<string, string> = {
   "Lost Client": "#8C918D",
 };
 
+/** Tooltip looks shared by every chart: the palette's surface, and a soft hover band (not grey). */
+export const TOOLTIP_PROPS = {
+  contentStyle: { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 },
+  cursor: { fill: "var(--primary)", fillOpacity: 0.08 },
+};
+
 /**
  * A chart with its title, a one-sentence summary for screen readers and a "Show the numbers"
  * table for everyone, so no chart carries meaning by colour or shape alone.

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFigure, CHART_COLORS, STAGE_COLORS } from "@/components/charts/chart-figure";
+import { ChartFigure, CHART_COLORS, STAGE_COLORS, TOOLTIP_PROPS } from "@/components/charts/chart-figure";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
@@ -26,11 +26,14 @@ const weekLabel = (d: string) =>
   });
 
 const axis = { fontSize: 11, fill: "var(--muted)" };
-const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 };
 const yLabel = (value: string) => ({ value, angle: -90, position: "insideLeft" as const, ...axis });
 
 function StagesChart({ data }: { data: Charts["stagesByMonth"] }) {
-  const rows = data.map((m) => ({ label: monthLabel(m.month), ...m.counts }));
+  // Zero becomes "no bar" so the tooltip lists only the stages present that month.
+  const rows = data.map((m) => ({
+    label: monthLabel(m.month),
+    ...Object.fromEntries(STAGES.map((s) => [s, m.counts[s] || null])),
+  }));
   const last = data.at(-1);
   const clients = last
     ? STAGES.filter((s) => s !== "Prospect").reduce((n, s) => n + (last.counts[s] ?? 0), 0)
@@ -49,8 +52,12 @@ function StagesChart({ data }: { data: Charts["stagesByMonth"] }) {
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis dataKey="label" tick={axis} />
         <YAxis allowDecimals={false} width={48} tick={axis} label={yLabel("Contacts")} />
-        <Tooltip contentStyle={tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* Stage order (Prospect … Lost), as on the badges, not alphabetical. */}
+        <Tooltip
+          {...TOOLTIP_PROPS}
+          itemSorter={(i) => (STAGES as readonly string[]).indexOf(String(i.dataKey))}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {STAGES.map((s) => (
           <Bar key={s} dataKey={s} stackId="stage" fill={STAGE_COLORS[s]} />
         ))}
@@ -76,7 +83,7 @@ function SessionsChart({ data }: { data: Charts["sessionsByWeek"] }) {
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis dataKey="label" tick={axis} minTickGap={16} />
         <YAxis allowDecimals={false} width={48} tick={axis} label={yLabel("Sessions")} />
-        <Tooltip contentStyle={tooltipStyle} />
+        <Tooltip {...TOOLTIP_PROPS} />
         <Bar dataKey="sessions" name="Sessions" fill={CHART_COLORS.sage} radius={[4, 4, 0, 0]} />
       </BarChart>
     </ChartFigure>
@@ -97,7 +104,7 @@ function NewContactsChart({ data }: { data: Charts["newContactsByMonth"] }) {
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis dataKey="label" tick={axis} />
         <YAxis allowDecimals={false} width={48} tick={axis} label={yLabel("Contacts")} />
-        <Tooltip contentStyle={tooltipStyle} />
+        <Tooltip {...TOOLTIP_PROPS} />
         <Bar dataKey="contacts" name="New contacts" fill={CHART_COLORS.clay} radius={[4, 4, 0, 0]} />
       </BarChart>
     </ChartFigure>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFigure, CHART_COLORS } from "@/components/charts/chart-figure";
+import { ChartFigure, CHART_COLORS, TOOLTIP_PROPS } from "@/components/charts/chart-figure";
 import type { AiUsageHistory } from "@/server/ai/get-ai-usage-history";
 
 const usd = (n: number) => `$${n.toFixed(n > 0 && n < 1 ? 4 : 2)}`;
@@ -55,10 +55,7 @@ export function AiUsageChart({ history }: { history: AiUsageHistory }) {
             fill: "var(--muted)",
           }}
         />
-        <Tooltip
-          formatter={(v) => [usd(Number(v)), "Cost"]}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 }}
-        />
+        <Tooltip formatter={(v) => [usd(Number(v)), "Cost"]} {...TOOLTIP_PROPS} />
         <Bar dataKey="costUsd" name="Cost" fill={CHART_COLORS.sage} radius={[4, 4, 0, 0]} />
       </BarChart>
     </ChartFigure>
