@@ -74,6 +74,7 @@ export default [
         .getByRole("button", { name: "Delete tag" })
         .click();
       await page.getByText("Tag “Prenatal” deleted").waitFor();
+      await page.locator("[aria-label='Name of Prenatal']").waitFor({ state: "detached" });
       assert.equal(await page.getByTestId("tag-row").count(), 9);
       await axe(page, "settings: tags");
       await shot(page, screenshot, "tags");

@@ -12,17 +12,24 @@ import { queryGate } from "@/components/ui/query-state";
 import { toast } from "@/components/ui/toast-store";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { TagView } from "@/components/contacts/types";
-import { useTags } from "@/components/contacts/use-tags";
+import { useTags, type TagList } from "@/components/contacts/use-tags";
 import { api, ApiError } from "@/lib/api-client";
 import { qk } from "@/lib/query-keys";
 import { tagInput } from "@/server/tags/schemas";
 
 const DEFAULT_COLOR = "#4F7A64";
 
-/** Tags changed: the lists, filters and contact pages that show tags refetch. */
+/**
+ * Tags changed: the lists, filters and contact pages that show tags refetch. A removed tag
+ * (deleted or merged away) leaves the list at once, before the refetch answers.
+ */
 function useTagsChanged() {
   const client = useQueryClient();
-  return () => {
+  return (removedId?: string) => {
+    if (removedId)
+      client.setQueryData<TagList>(qk.tags, (d) =>
+        d ? { ...d, items: d.items.filter((t) => t.id !== removedId) } : d,
+      );
     void client.invalidateQueries({ queryKey: qk.tags });
     void client.invalidateQueries({ queryKey: qk.contacts.all });
   };
@@ -201,7 +208,7 @@ function MergeDialog({
         targetId: chosen,
       }),
     onSuccess: (r) => {
-      changed();
+      changed(source!.id);
       onClose();
       toast({ title: `Merged “${source!.name}” into “${r.target.name}”`, tone: "success" });
     },
@@ -237,7 +244,7 @@ function DeleteDialog({ tag, onClose }: { tag: TagView | null; onClose: () => vo
   const del = useMutation({
     mutationFn: () => api.delete(`/api/v1/tags/${tag!.id}`),
     onSuccess: () => {
-      changed();
+      changed(tag!.id);
       onClose();
       toast({ title: `Tag “${tag!.name}” deleted`, tone: "success" });
     },
