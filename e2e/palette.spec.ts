@@ -19,7 +19,7 @@ async function seed(page: Page) {
   return { maya, sam };
 }
 
-/** Every visible button and form field in the page's content is at least 44 px tall. */
+/** Every visible button and form field is at least 44 px tall; the page never scrolls sideways. */
 async function assertThumbSized(page: Page, where: string) {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("main button, main input:not([type=checkbox]), main select")]
@@ -31,6 +31,8 @@ async function assertThumbSized(page: Page, where: string) {
       ),
   );
   assert.deepEqual(small, [], `small touch targets on ${where}`);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `${where} scrolls sideways by ${wide}px`);
 }
 
 export default [
@@ -201,6 +203,7 @@ export default [
       assert.ok(box.height >= 44, `settings link ${box.height}`);
       await section.click();
       await page.getByRole("heading", { name: "Account", level: 2, exact: true }).waitFor();
+      await assertThumbSized(page, "phone settings account");
       await shot(page, screenshot, "phone-settings-account");
     },
   ),

@@ -8,8 +8,8 @@ export function SettingsShell({ section }: { section: SettingsSection }) {
   return (
     <>
       <PageHeader title="Settings" description="Your account and preferences." />
-      <div className="grid gap-6 md:grid-cols-[200px_1fr]">
-        <nav aria-label="Settings sections">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[200px_1fr]">
+        <nav aria-label="Settings sections" className="min-w-0">
           <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0">
             {settingsSections.map((s) => {
               const active = s.slug === section.slug;
