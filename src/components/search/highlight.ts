@@ -1,11 +1,24 @@
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** `w` without leading and trailing punctuation, in one pass from each end (linear time). */
+function trimPunctuation(w: string): string {
+  const chars = [...w];
+  let from = 0;
+  let to = chars.length;
+  while (from < to && !WORD_CHAR.test(chars[from]!)) from++;
+  while (to > from && !WORD_CHAR.test(chars[to - 1]!)) to--;
+  return chars.slice(from, to).join("");
+}
+
 /** The words of a search, lower-cased, for highlighting (at most 8, each ≥ 2 characters). */
 export function highlightWords(q: string): string[] {
   return [
     ...new Set(
       q
+        .slice(0, 500)
         .toLowerCase()
         .split(/\s+/)
-        .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+        .map(trimPunctuation)
         .filter((w) => w.length >= 2),
     ),
   ].slice(0, 8);

@@ -3,7 +3,7 @@ import { rawEvents } from "../db/schema/interactions";
 import { withUser } from "../db/with-user";
 import type { CalendarEvent, GmailRawMessage } from "../google/client";
 import { loadTokens } from "../google/token-store";
-import { importChunk } from "./import-chunk";
+import { importChunk } from "./import-google-chunk";
 import { normalizeEmail, type NormalizedItem } from "./normalize-email";
 import { normalizeEvent } from "./normalize-event";
 import type { SyncCtx } from "./sync-context";
@@ -41,7 +41,7 @@ export async function renormalizeRawEvents(
     if ((r.payload as { rawOmitted?: boolean }).rawOmitted) continue;
     const item =
       input.provider === "gmail"
-        ? normalizeEmail(r.payload as GmailRawMessage, own)
+        ? await normalizeEmail(r.payload as GmailRawMessage, own, { signal: ctx.signal })
         : normalizeEvent(r.payload as CalendarEvent, own);
     const g = byBatch.get(r.batchId) ?? { items: [] };
     g.items.push(item);

@@ -5,7 +5,8 @@ import { newUserCtx } from "../contacts/test-ctx";
 import { createContact } from "../contacts/create-contact";
 import { getContact } from "../contacts/get-contact";
 import { bulkUpdateContacts } from "../contacts/bulk-update-contacts";
-import { createTag, listTags } from "./tag-ops";
+import { createTag } from "./create-tag";
+import { listTags } from "./list-tags";
 import { mergeTags } from "./merge-tags";
 
 let h: DbHandle;

@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { tags } from "../db/schema/contacts";
 import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
-import { listTags } from "./tag-ops";
+import { listTags } from "./list-tags";
 import type { TagView } from "./schemas";
 
 export const mergeTagsInput = z

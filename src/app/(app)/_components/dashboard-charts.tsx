@@ -10,7 +10,7 @@ import { STAGES } from "@/components/ui/stage-badge";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import { api } from "@/lib/api-client";
 import { qk } from "@/lib/query-keys";
-import type { DashboardCharts as Charts } from "@/server/lifecycle/get-dashboard-charts";
+import type { DashboardCharts as Charts } from "@/server/dashboard/get-dashboard-charts";
 
 const monthLabel = (m: string) =>
   new Date(`${m}-15T12:00:00Z`).toLocaleDateString(undefined, {

@@ -1,6 +1,6 @@
 import { defineContract } from "../contract";
 import { idParams } from "../params";
-import { dashboardChartsSchema } from "../../lifecycle/get-dashboard-charts";
+import { dashboardChartsSchema } from "../../dashboard/get-dashboard-charts";
 import { contactActivitySchema } from "../../contacts/get-contact-activity";
 
 export const dashboardChartsContract = defineContract({

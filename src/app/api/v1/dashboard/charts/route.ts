@@ -1,6 +1,6 @@
 import { dashboardChartsContract } from "@/server/http/contracts/charts";
 import { userRoute } from "@/server/http/route";
-import { getDashboardCharts } from "@/server/lifecycle/get-dashboard-charts";
+import { getDashboardCharts } from "@/server/dashboard/get-dashboard-charts";
 
 export const dynamic = "force-dynamic";
 
