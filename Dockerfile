@@ -32,6 +32,7 @@ COPY --from=build /app/.next ./.next
 # The worker and the scripts run the TypeScript sources with tsx; migrations are read from src/.
 COPY package.json package-lock.json next.config.ts tsconfig.json ./
 COPY src ./src
+COPY public ./public
 COPY scripts ./scripts
 COPY docker/entrypoint.sh /usr/local/bin/omnicrm
 RUN chmod 0755 /usr/local/bin/omnicrm && mkdir -p /data && chown node:node /data

@@ -73,7 +73,7 @@ export default [
       await page.getByLabel("New task, in words").fill(`Call ${quiet.displayName} tomorrow 9am`);
       await page.getByRole("button", { name: "Add", exact: true }).click();
       await page.getByText(`Added: Call ${quiet.displayName}`).first().waitFor();
-      await page.goto("/settings");
+      await page.goto("/settings/followups");
       await page.getByRole("button", { name: "Create a feed link" }).click();
       const url = await page.getByTestId("feed-url").inputValue();
       assert.match(url, /\/api\/v1\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);

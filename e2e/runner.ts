@@ -10,7 +10,8 @@ import type { Spec } from "./lib";
 // A tiny runner over playwright-core (no browser downloads): Debian's chromium, one app
 // server for the whole run (built like the HTTP tests, tests/http/build.ts) wired to one
 // Google emulator (seeded mailbox and calendar, like `npm run demo`), a fresh browser
-// context per test, screenshots in test-results/. Usage: npm run e2e [-- filter]
+// context per test, screenshots in test-results/. Usage: npm run e2e [-- filter ...] (a test
+// runs when "<file> <name>" contains any of the filters).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = [
   "--headless",
@@ -27,7 +28,7 @@ const root = path.resolve(dir, "..");
 const results = path.join(root, "test-results");
 mkdirSync(results, { recursive: true });
 
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".spec.ts"))
   .sort();
@@ -46,7 +47,7 @@ try {
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Spec[] };
     const base = file.replace(/\.spec\.ts$/, "");
     for (const s of mod.default) {
-      if (filter && !`${base} ${s.name}`.includes(filter)) continue;
+      if (filters.length && !filters.some((f) => `${base} ${s.name}`.includes(f))) continue;
       const context = await browser.newContext({ baseURL: server.url });
       const page = await context.newPage();
       const slug = `${base}-${s.name}`.replace(/[^a-z0-9]+/gi, "-").toLowerCase();

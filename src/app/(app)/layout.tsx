@@ -14,12 +14,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) redirect("/login");
   return (
     <QueryProvider>
-      <div className="min-h-screen">
-        <PhoneHeader email={user.email} />
+      <PhoneHeader email={user.email} />
+      {/* A flex row: the sidebar column stretches to the page's full height, however long. */}
+      <div className="md:flex md:min-h-screen">
         <Sidebar footer={<UserMenu email={user.email} />} />
-        <main className="mx-auto max-w-[1200px] px-4 pb-24 pt-6 md:ml-56 md:px-8 md:pb-8">{children}</main>
-        <PageChrome />
+        <main className="min-w-0 flex-1">
+          <div className="mx-auto max-w-[1200px] px-4 pb-24 pt-6 md:px-8 md:pb-8">{children}</div>
+        </main>
       </div>
+      <PageChrome />
     </QueryProvider>
   );
 }

@@ -1,28 +1,28 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import type { TagView } from "./types";
 
-/** The user's tags (for filters, bulk tagging and the contact header). */
+export type TagList = { items: TagView[]; starterTagsAvailable: boolean };
+
+/** The user's tags (for filters, bulk tagging and the contact header), cached app-wide. */
 export function useTags() {
-  const [tags, setTags] = useState<TagView[]>([]);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    api.get<{ items: TagView[] }>("/api/v1/tags").then(
-      (r) => !cancelled && setTags(r.items),
-      () => undefined, // filters simply show no tags; the list itself reports load errors
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const create = useCallback(async (name: string) => {
-    const t = await api.post<TagView>("/api/v1/tags", { name });
-    setTags((all) => [...all, t].sort((a, b) => a.name.localeCompare(b.name)));
-    return t;
-  }, []);
-  return { tags, reload, create };
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: qk.tags, queryFn: () => api.get<TagList>("/api/v1/tags") });
+  const reload = useCallback(() => void client.invalidateQueries({ queryKey: qk.tags }), [client]);
+  const create = useCallback(
+    async (name: string) => {
+      const t = await api.post<TagView>("/api/v1/tags", { name });
+      client.setQueryData<TagList>(qk.tags, (d) =>
+        d ? { ...d, items: [...d.items, t].sort((a, b) => a.name.localeCompare(b.name)) } : d,
+      );
+      void client.invalidateQueries({ queryKey: qk.tags });
+      return t;
+    },
+    [client],
+  );
+  return { tags: query.data?.items ?? [], query, reload, create };
 }

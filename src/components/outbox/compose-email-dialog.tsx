@@ -222,7 +222,7 @@ export function ComposeEmailDialog({
           {note ? <p className="mt-1 text-sm text-accent">{note}</p> : null}
           <p className="mt-1 text-xs text-muted">
             Your signature is added when it is sent.{" "}
-            <Link href="/settings#email" className="underline">
+            <Link href="/settings/email" className="underline">
               Change it
             </Link>
           </p>

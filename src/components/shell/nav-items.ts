@@ -12,6 +12,11 @@ import {
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
+/**
+ * The main navigation, in order: the sidebar on desktop, the bottom bar on phones. A new
+ * page adds one line here. Phones show the first PHONE_BAR_SLOTS - 1 items and a "More"
+ * menu for the rest once there are more than PHONE_BAR_SLOTS.
+ */
 export const navItems: NavItem[] = [
   { href: "/", label: "Today", icon: Sun },
   { href: "/tasks", label: "Tasks", icon: CheckSquare },
@@ -22,6 +27,9 @@ export const navItems: NavItem[] = [
   { href: "/settings/sync", label: "Sync", icon: RefreshCw },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
+
+/** How many items a phone's bottom bar holds (each at least 44 px wide on a 320 px screen). */
+export const PHONE_BAR_SLOTS = 5;
 
 /** The most specific nav item that matches the path (so /settings/sync is not "Settings"). */
 export function activeHref(pathname: string): string | undefined {

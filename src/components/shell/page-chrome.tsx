@@ -1,12 +1,14 @@
 import { Toaster } from "@/components/ui/toaster";
+import { SearchPalette } from "@/components/search/search-palette";
 import { Shortcuts } from "./shortcuts";
 
-/** Toasts and keyboard shortcuts, rendered once by the (app) layout for every signed-in page. */
+/** Toasts, keyboard shortcuts and the Ctrl/⌘-K search palette, rendered once by the (app) layout for every signed-in page. */
 export function PageChrome() {
   return (
     <>
       <Toaster />
       <Shortcuts />
+      <SearchPalette />
     </>
   );
 }

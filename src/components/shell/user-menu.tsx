@@ -1,9 +1,10 @@
 "use client";
 
-import { CircleUser, LogOut } from "lucide-react";
+import { CircleUser, LogOut, Search } from "lucide-react";
 import { useState } from "react";
 import { DropdownMenu } from "@/components/ui/dropdown-menu";
 import { api } from "@/lib/api-client";
+import { OPEN_PALETTE_EVENT } from "@/components/search/search-palette";
 
 function useSignOut() {
   const [busy, setBusy] = useState(false);
@@ -50,31 +51,41 @@ export function PhoneHeader({ email }: { email: string }) {
   return (
     <header className="sticky top-0 z-20 flex items-center justify-between border-b border-border bg-surface px-4 py-2 md:hidden">
       <span className="text-lg font-semibold text-primary">OmniCRM</span>
-      <DropdownMenu
-        align="end"
-        label={email}
-        trigger={
-          <button
-            type="button"
-            aria-label="Account"
-            className="flex h-12 w-12 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
-          >
-            <CircleUser aria-hidden size={24} />
-          </button>
-        }
-        items={[
-          {
-            label: (
-              <>
-                <LogOut aria-hidden size={16} />
-                Sign out
-              </>
-            ),
-            onSelect: () => void signOut(),
-            disabled: busy,
-          },
-        ]}
-      />
+      <span className="flex items-center">
+        <button
+          type="button"
+          aria-label="Search"
+          onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
+          className="flex h-12 w-12 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text"
+        >
+          <Search aria-hidden size={22} />
+        </button>
+        <DropdownMenu
+          align="end"
+          label={email}
+          trigger={
+            <button
+              type="button"
+              aria-label="Account"
+              className="flex h-12 w-12 items-center justify-center rounded-full text-muted hover:bg-bg hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
+            >
+              <CircleUser aria-hidden size={24} />
+            </button>
+          }
+          items={[
+            {
+              label: (
+                <>
+                  <LogOut aria-hidden size={16} />
+                  Sign out
+                </>
+              ),
+              onSelect: () => void signOut(),
+              disabled: busy,
+            },
+          ]}
+        />
+      </span>
     </header>
   );
 }

@@ -15,7 +15,7 @@ const sizes: Record<ButtonSize, string> = {
   sm: "h-8 px-3 text-sm gap-1.5",
   md: "h-10 px-4 text-sm gap-2",
   lg: "h-12 px-5 text-base gap-2",
-  icon: "h-9 w-9 justify-center",
+  icon: "h-9 w-9 justify-center max-md:min-w-[44px]",
 };
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -27,6 +27,8 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 export function buttonClass(variant: ButtonVariant = "secondary", size: ButtonSize = "md", extra?: string) {
   return cn(
     "inline-flex shrink-0 items-center justify-center rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60",
+    // Thumb-sized on phones (44 px; the root font is 15 px, so h-11 would be 41 px).
+    "max-md:min-h-[44px]",
     variants[variant],
     sizes[size],
     extra,

@@ -17,7 +17,13 @@ export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputE
   { className, ...rest },
   ref,
 ) {
-  return <input ref={ref} className={cn(field, width(className), "h-10", className)} {...rest} />;
+  return (
+    <input
+      ref={ref}
+      className={cn(field, width(className), "h-10 max-md:min-h-[44px]", className)}
+      {...rest}
+    />
+  );
 });
 
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(
@@ -32,7 +38,13 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   { className, ...rest },
   ref,
 ) {
-  return <select ref={ref} className={cn(field, width(className), "h-10 pr-8", className)} {...rest} />;
+  return (
+    <select
+      ref={ref}
+      className={cn(field, width(className), "h-10 pr-8 max-md:min-h-[44px]", className)}
+      {...rest}
+    />
+  );
 });
 
 export function Label({ className, ...rest }: LabelHTMLAttributes<HTMLLabelElement>) {

@@ -31,9 +31,16 @@ export type Contract<
   responseType?: string;
   /** JSON body size cap for this endpoint (default API_MAX_JSON_BYTES), e.g. mail with attachments. */
   maxBodyBytes?: number;
+  /**
+   * A multipart/form-data request body (uploads), described for the OpenAPI document: the
+   * route parses the form itself. `file` fields are binary, the others text.
+   */
+  multipart?: Record<string, MultipartField>;
   /** Rate-limit group; defaults to "api" for user routes. */
   rateLimit?: "api" | "auth" | "ai" | "none";
 };
+
+export type MultipartField = { type: "file" | "text"; description: string; required?: boolean };
 
 export function defineContract<
   B extends z.ZodType | undefined = undefined,

@@ -44,7 +44,7 @@ const errorBody = (codes: string[]): Json => ({
 
 function errorCodes(c: Contract): ErrorCode[] {
   const codes = new Set<string>(c.errors ?? []);
-  if (c.body) codes.add("invalid_body").add("payload_too_large");
+  if (c.body || c.multipart) codes.add("invalid_body").add("payload_too_large");
   if (c.query) codes.add("invalid_query");
   if (c.auth === "user") codes.add("unauthorized");
   if (c.auth === "user" && c.method !== "GET") codes.add("invalid_csrf");
@@ -107,6 +107,28 @@ function operation(c: Contract): Json {
     parameters,
     responses,
   };
+  if (c.multipart) {
+    const fields = Object.entries(c.multipart);
+    op.requestBody = {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: Object.fromEntries(
+              fields.map(([name, f]) => [
+                name,
+                f.type === "file"
+                  ? { type: "string", format: "binary", description: f.description }
+                  : { type: "string", description: f.description },
+              ]),
+            ),
+            required: fields.filter(([, f]) => f.required).map(([name]) => name),
+          },
+        },
+      },
+    };
+  }
   if (c.body) {
     op.requestBody = {
       required: true,

@@ -54,6 +54,28 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("describes the multipart uploads' request bodies (file fields as binary)", () => {
+    type Body = {
+      content: Record<
+        string,
+        { schema: { properties: Record<string, { format?: string }>; required: string[] } }
+      >;
+    };
+    const doc = buildOpenApi() as { paths: Record<string, Record<string, { requestBody?: Body }>> };
+    for (const [p, m] of [
+      ["/api/v1/imports/preview", "post"],
+      ["/api/v1/imports", "post"],
+      ["/api/v1/contacts/{id}/avatar", "put"],
+    ] as const) {
+      const form = doc.paths[p]?.[m]?.requestBody?.content["multipart/form-data"]?.schema;
+      expect(form, `${m} ${p}`).toBeDefined();
+      expect(form!.properties.file?.format).toBe("binary");
+      expect(form!.required).toContain("file");
+    }
+    const imp = doc.paths["/api/v1/imports"]!.post!.requestBody!.content["multipart/form-data"]!.schema;
+    expect(Object.keys(imp.properties).sort()).toEqual(["confirm", "file", "mapping"]);
+  });
+
   it("validates every path placeholder with the contract's params schema, and nothing else", () => {
     const wrong: string[] = [];
     for (const c of allContracts()) {

@@ -57,6 +57,17 @@ export function renderContractsMd(doc: Json): string {
       }
       const body = e.op.requestBody?.content["application/json"]?.schema;
       if (body) out.push("Request body:", "", ...block(body), "");
+      const form = e.op.requestBody?.content["multipart/form-data"]?.schema as
+        | { properties?: Record<string, { format?: string; description?: string }>; required?: string[] }
+        | undefined;
+      if (form) {
+        out.push("Request body (`multipart/form-data`):", "");
+        for (const [name, f] of Object.entries(form.properties ?? {}))
+          out.push(
+            `- \`${name}\`${form.required?.includes(name) ? " (required)" : ""}: ${f.format === "binary" ? "file. " : ""}${f.description ?? ""}`,
+          );
+        out.push("");
+      }
       const okContent = e.op.responses["200"]?.content ?? {};
       const json = okContent["application/json"]?.schema as { properties?: { data?: unknown } } | undefined;
       if (json) out.push("Response `data`:", "", ...block(json.properties?.data ?? {}), "");

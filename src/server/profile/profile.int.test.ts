@@ -29,6 +29,21 @@ describe("profile", () => {
   });
 });
 
+describe("profile name", () => {
+  it("changes only the caller's name, trims it, refuses an empty one", async () => {
+    const a = await newUserCtx(h);
+    const b = await newUserCtx(h);
+    const before = (await getProfile(b)).name;
+    const p = await updateProfile(a, { name: "  Maya Lopez " });
+    expect(p.name).toBe("Maya Lopez");
+    expect((await getProfile(a)).name).toBe("Maya Lopez");
+    expect((await getProfile(b)).name).toBe(before);
+    await expect(updateProfile(a, { name: "   " })).rejects.toThrow();
+    await updateProfile(a, { timeZone: "Europe/Berlin" });
+    expect(await getProfile(a)).toMatchObject({ name: "Maya Lopez", timeZone: "Europe/Berlin" });
+  });
+});
+
 describe("withUser(ctx, fn)", () => {
   it("reuses the caller's transaction for the same user and refuses another user's", async () => {
     const a = await newUserCtx(h);

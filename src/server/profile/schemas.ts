@@ -24,5 +24,8 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-export const updateProfileInput = z.strictObject({ timeZone: timeZoneSchema }).partial();
+export const displayNameSchema = z.string().trim().min(1, "Enter your name").max(200);
+export const updateProfileInput = z
+  .strictObject({ name: displayNameSchema, timeZone: timeZoneSchema })
+  .partial();
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

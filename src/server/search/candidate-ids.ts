@@ -3,6 +3,9 @@ import type { Ctx } from "../context";
 import { withSystem } from "../db/with-user";
 import { contactCandidates, prefixTsQuery } from "./text-query";
 
+/** Must match the expression of interactions_body_fts_idx exactly, or the index is not used. */
+export const INTERACTION_BODY_TSV = sql`to_tsvector('simple', left(coalesce(body, ''), 20000))`;
+
 export type Candidates = { contact: string[]; note: string[]; interaction: string[] };
 
 /**
@@ -28,9 +31,14 @@ export async function candidateIds(
   if (ts && opts.types.has("note"))
     parts.push(sql`(SELECT 'note' AS t, id FROM notes WHERE user_id = ${u}
       AND to_tsvector('simple', body) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
-  if (ts && opts.types.has("interaction"))
+  if (ts && opts.types.has("interaction")) {
     parts.push(sql`(SELECT 'interaction' AS t, id FROM interactions WHERE user_id = ${u}
       AND to_tsvector('simple', coalesce(subject, '')) @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
+    // Bodies (email text, session notes) have their own index (migration 0018): the first
+    // 20,000 characters, so one huge email cannot make the index or a match expensive.
+    parts.push(sql`(SELECT 'interaction' AS t, id FROM interactions WHERE user_id = ${u}
+      AND ${INTERACTION_BODY_TSV} @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
+  }
   // Every arm names its column `t`: whichever arm comes first names the UNION's columns.
   const out: Candidates = { contact: [], note: [], interaction: [] };
   if (!parts.length) return out;
@@ -39,7 +47,7 @@ export async function candidateIds(
     await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
     return tx.execute<{ t: keyof Candidates; id: string }>(sql.join(parts, sql` UNION ALL `));
   });
-  for (const row of r.rows) out[row.t].push(row.id);
+  for (const row of r.rows) if (!out[row.t].includes(row.id)) out[row.t].push(row.id);
   return out;
 }
 

@@ -42,7 +42,8 @@ const ids = (xs: string[]) =>
 
 /**
  * Ranked keyword search over contact names/emails/phones (full-text + trigram for typos),
- * note bodies and interaction subjects (full-text prefix). Candidates come from index scans
+ * note bodies and interaction subjects and bodies (full-text prefix; a subject match ranks
+ * above a body match). Candidates come from index scans
  * (see candidate-ids.ts); ranking reads only those rows, under RLS. Reusable by hybrid
  * search. Deleted contacts and their notes/interactions are excluded.
  */
@@ -70,8 +71,9 @@ export async function keywordSearch(ctx: Ctx, raw: SearchQuery): Promise<{ hits:
       ORDER BY score DESC LIMIT ${limit})`);
   if (ts && c.interaction.length)
     branches.push(sql`(SELECT 'interaction' AS type, i.id, l.contact_id, coalesce(i.subject, '') AS title,
-        coalesce(i.subject, '') AS text, l.display_name AS contact_name, i.occurred_at AS at,
-        0.35 + least(0.6, ts_rank(to_tsvector('simple', coalesce(i.subject, '')), to_tsquery('simple', ${ts})) * 6) AS score
+        concat_ws(' — ', i.subject, left(i.body, 4000)) AS text, l.display_name AS contact_name, i.occurred_at AS at,
+        0.35 + least(0.6, ts_rank(setweight(to_tsvector('simple', coalesce(i.subject, '')), 'A')
+          || setweight(to_tsvector('simple', left(coalesce(i.body, ''), 20000)), 'D'), to_tsquery('simple', ${ts})) * 6) AS score
       FROM interactions i
       JOIN LATERAL (SELECT ic.contact_id, c.display_name FROM interaction_contacts ic
           JOIN contacts c ON c.id = ic.contact_id AND c.deleted_at IS NULL

@@ -14,6 +14,12 @@ export const searchQuery = z.object({
 });
 export type SearchQuery = z.input<typeof searchQuery>;
 
+/** GET /api/v1/search: `mode=hybrid` adds search by meaning when AI is configured. */
+export const searchRequestQuery = searchQuery.extend({
+  mode: z.enum(["keyword", "hybrid"]).default("keyword"),
+});
+export type SearchRequestQuery = z.input<typeof searchRequestQuery>;
+
 export const searchHitSchema = z.object({
   type: z.enum(searchHitTypes),
   id: z.uuid(),

@@ -12,7 +12,8 @@ export type SecurityEventKind =
   | "rate_limited"
   | "password_reset_requested"
   | "password_reset"
-  | "account_deleted";
+  | "account_deleted"
+  | "password_changed";
 
 export type SecurityEvent = {
   kind: SecurityEventKind;

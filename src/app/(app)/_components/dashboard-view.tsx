@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { Activity, CalendarCheck, Clock, FileUp, Plus, RefreshCw, Sparkles, Users } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { relativeTime } from "@/lib/format";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass } from "@/components/ui/button";
@@ -15,8 +16,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { Dashboard } from "@/server/dashboard/get-dashboard";
 import type { TodayBrief } from "@/server/ai/insights/today-brief";
-
-type State = { data: Dashboard | null; today: TodayBrief | null; error: string | null };
+import { DashboardCharts } from "./dashboard-charts";
 
 function Row({
   href,
@@ -47,22 +47,13 @@ function Row({
 
 /** Counts by stage, who needs a follow-up, recent activity, and the AI "today" brief when available. */
 export function DashboardView() {
-  const [s, setS] = useState<State>({ data: null, today: null, error: null });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    api.get<Dashboard>("/api/v1/dashboard").then(
-      (data) => !cancelled && setS((o) => ({ ...o, data, error: null })),
-      (e: unknown) => !cancelled && setS((o) => ({ ...o, error: friendlyError(e, "your dashboard") })),
-    );
-    api.get<TodayBrief>("/api/v1/ai/today").then(
-      (today) => !cancelled && setS((o) => ({ ...o, today })),
-      () => undefined, // optional: the brief slot stays hidden
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
+  const main = useQuery({ queryKey: qk.dashboard, queryFn: () => api.get<Dashboard>("/api/v1/dashboard") });
+  // Optional: without AI (or when it fails) the brief slot stays hidden.
+  const brief = useQuery({
+    queryKey: qk.todayBrief,
+    queryFn: () => api.get<TodayBrief>("/api/v1/ai/today"),
+    retry: false,
+  });
 
   const header = (
     <PageHeader
@@ -75,19 +66,22 @@ export function DashboardView() {
       }
     />
   );
-  if (s.error)
+  if (main.error)
     return (
       <>
         {header}
-        <ErrorState message={s.error} onRetry={() => setTick((t) => t + 1)} />
+        <ErrorState
+          message={friendlyError(main.error, "your dashboard")}
+          onRetry={() => void main.refetch()}
+        />
       </>
     );
-  const d = s.data;
+  const d = main.data;
   if (!d)
     return (
       <>
         {header}
-        <div className="grid gap-3 sm:grid-cols-4" aria-label="Loading dashboard">
+        <div className="grid gap-3 sm:grid-cols-4" role="status" aria-label="Loading dashboard">
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} className="h-20" />
           ))}
@@ -122,7 +116,7 @@ export function DashboardView() {
       </>
     );
 
-  const today = s.today;
+  const today = brief.data ?? null;
   return (
     <>
       {header}
@@ -244,6 +238,9 @@ export function DashboardView() {
             <p className="text-sm text-muted">Notes, sessions and emails will appear here as they happen.</p>
           )}
         </Card>
+      </div>
+      <div className="mt-6">
+        <DashboardCharts />
       </div>
     </>
   );

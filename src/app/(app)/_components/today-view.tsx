@@ -87,7 +87,7 @@ export function TodayView() {
             <p className="flex items-center gap-2 text-sm">
               <Sun aria-hidden size={18} className="text-accent" /> Nothing due today. Enjoy the quiet — or
               set keep-in-touch rhythms in{" "}
-              <Link href="/settings#rhythms" className="text-primary underline">
+              <Link href="/settings/followups#rhythms" className="text-primary underline">
                 Settings
               </Link>{" "}
               so the people who matter come back to you here.

@@ -10,3 +10,4 @@ export * from "./profile";
 export * from "./outbox";
 export * from "./followups";
 export * from "./task-suggestions";
+export * from "./stage-history";

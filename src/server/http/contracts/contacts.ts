@@ -90,6 +90,7 @@ export const avatarUploadContract = defineContract({
     "Upload a contact avatar (multipart field `file`; PNG or JPEG ≤ 5 MB, stored as a ≤256×256 centre crop)",
   tags,
   auth: "user",
+  multipart: { file: { type: "file", description: "PNG or JPEG image, at most 5 MB", required: true } },
   response: z.object({ avatarUrl: z.string() }),
   errors: ["not_found", "payload_too_large", "unsupported_media_type", "invalid_body"],
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract } from "../contract";
+import { defineContract, type Contract } from "../contract";
 import { idParams } from "../params";
 import { importPreviewSchema } from "../../file-imports/preview-import";
 import { commitImportResultSchema } from "../../file-imports/commit-import";
@@ -7,6 +7,13 @@ import { importBatchSchema } from "../../file-imports/undo-import";
 
 const tags = ["imports"];
 const multipart = "multipart/form-data: file (CSV or .vcf, ≤ 5 MB), mapping (JSON {header: field}, optional)";
+const importForm = {
+  file: { type: "file", description: "The CSV or vCard (.vcf) file, at most 5 MB", required: true },
+  mapping: {
+    type: "text",
+    description: "Optional JSON object {column header: field}; without it columns are matched by name",
+  },
+} satisfies Contract["multipart"];
 
 export const previewImportContract = defineContract({
   method: "POST",
@@ -14,6 +21,7 @@ export const previewImportContract = defineContract({
   summary: `Preview a contacts import without writing (${multipart})`,
   tags,
   auth: "user",
+  multipart: importForm,
   response: importPreviewSchema,
   errors: ["invalid_body", "payload_too_large", "unsupported_media_type"],
 });
@@ -24,6 +32,10 @@ export const commitImportContract = defineContract({
   summary: `Import contacts as one undoable batch (${multipart}, confirm=true to skip bad rows)`,
   tags,
   auth: "user",
+  multipart: {
+    ...importForm,
+    confirm: { type: "text", description: '"true" to import the valid rows and skip the bad ones' },
+  },
   response: commitImportResultSchema,
   errors: ["invalid_body", "unprocessable", "payload_too_large", "unsupported_media_type"],
 });

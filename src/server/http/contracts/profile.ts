@@ -13,7 +13,7 @@ export const getProfileContract = defineContract({
 export const updateProfileContract = defineContract({
   method: "PATCH",
   path: "/api/v1/settings/profile",
-  summary: "Update your profile (time zone: an IANA name such as Europe/London)",
+  summary: "Update your profile: your name, and your time zone (an IANA name such as Europe/London)",
   tags: ["settings"],
   auth: "user",
   body: updateProfileInput,

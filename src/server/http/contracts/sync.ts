@@ -67,7 +67,8 @@ export const previewCalendarContract = defineContract({
 export const previewDriveContract = defineContract({
   method: "POST",
   path: "/api/v1/sync/preview/drive",
-  summary: "Drive preview (behind FEATURE_GOOGLE_DRIVE)",
+  summary:
+    "Drive placeholder (FEATURE_GOOGLE_DRIVE): Drive import is not built yet, so it always reports nothing",
   tags,
   auth: "user",
   response: drivePreviewSchema,

@@ -1,9 +1,13 @@
 "use client";
 import { MessageSquarePlus, Send, Sparkles } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, ErrorState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/spinner";
 import { ApiError, api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
+import { friendlyError } from "@/components/contacts/friendly-error";
 import { MessageItem } from "./message-item";
 import {
   aiErrorText,
@@ -39,33 +43,23 @@ function toMessages(d: ThreadData): ChatMessage[] {
 }
 
 export function AssistantView() {
-  const [usage, setUsage] = useState<Usage | null>(null);
-  const [threads, setThreads] = useState<ThreadSummary[]>([]);
+  const client = useQueryClient();
+  const usageQ = useQuery({ queryKey: qk.ai.usage, queryFn: () => api.get<Usage>("/api/v1/ai/usage") });
+  const threadsQ = useQuery({
+    queryKey: qk.chat.threads,
+    queryFn: () => api.get<{ threads: ThreadSummary[] }>("/api/v1/chat/threads").then((r) => r.threads),
+  });
+  const usage = usageQ.data ?? null;
+  const threads = threadsQ.data ?? [];
   const [threadId, setThreadId] = useState<string | null>(null);
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [prompt, setPrompt] = useState("");
   const [error, setError] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
-
-  const [tick, setTick] = useState(0);
-  const refresh = useCallback(() => setTick((n) => n + 1), []);
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([
-      api.get<Usage>("/api/v1/ai/usage"),
-      api.get<{ threads: ThreadSummary[] }>("/api/v1/chat/threads"),
-    ]).then(
-      ([u, t]) => {
-        if (cancelled) return;
-        setUsage(u);
-        setThreads(t.threads);
-      },
-      () => !cancelled && setError("internal"),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: qk.ai.usage });
+    void client.invalidateQueries({ queryKey: qk.chat.threads });
+  };
   // Braces matter: recent Chromium returns a Promise from scrollIntoView, and an effect that
   // returns anything but a function crashes React when it runs the "cleanup" on the next render.
   useEffect(() => {
@@ -76,7 +70,12 @@ export function AssistantView() {
     setError(null);
     setThreadId(id);
     try {
-      setMessages(toMessages(await api.get<ThreadData>(`/api/v1/chat/threads/${id}`)));
+      const data = await client.fetchQuery({
+        queryKey: qk.chat.thread(id),
+        queryFn: () => api.get<ThreadData>(`/api/v1/chat/threads/${id}`),
+        staleTime: 0,
+      });
+      setMessages(toMessages(data));
     } catch (e) {
       setError(e instanceof ApiError ? e.code : "internal");
     }
@@ -85,10 +84,11 @@ export function AssistantView() {
     () => ({
       setMessages,
       onThread: (id: string) => setThreadId(id),
-      onCredits: (n: number | null) => setUsage((u) => (u && n !== null ? { ...u, creditsLeft: n } : u)),
+      onCredits: (n: number | null) =>
+        client.setQueryData<Usage>(qk.ai.usage, (u) => (u && n !== null ? { ...u, creditsLeft: n } : u)),
       onError: (code: string) => setError(code),
     }),
-    [],
+    [client],
   );
   const { send, busy } = useChatStream(streamOpts);
   const submit = async () => {
@@ -104,6 +104,18 @@ export function AssistantView() {
       ms.map((m) => ({ ...m, tools: m.tools.map((t) => (t.id === id ? { ...t, status } : t)) })),
     );
 
+  const loadError = usageQ.error ?? threadsQ.error;
+  if (loadError)
+    return (
+      <ErrorState
+        message={friendlyError(loadError, "the assistant")}
+        onRetry={() => {
+          void usageQ.refetch();
+          void threadsQ.refetch();
+        }}
+      />
+    );
+  if (usageQ.isPending) return <Skeleton className="h-[60vh]" />;
   if (usage && !usage.configured)
     return (
       <EmptyState icon={Sparkles} title="The assistant is not set up yet">
@@ -130,6 +142,9 @@ export function AssistantView() {
         >
           <MessageSquarePlus size={14} aria-hidden /> New conversation
         </Button>
+        {threadsQ.isSuccess && threads.length === 0 ? (
+          <p className="mt-2 px-2 text-sm text-muted">Your conversations will be listed here.</p>
+        ) : null}
         <ul className="mt-2 flex flex-col gap-0.5" data-testid="thread-list">
           {threads.map((t) => (
             <li key={t.id}>

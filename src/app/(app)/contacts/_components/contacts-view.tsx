@@ -130,7 +130,7 @@ export function ContactsView() {
           ) : null}
           {list.error ? <ErrorState message={list.error} onRetry={list.reload} /> : null}
           {list.loading && !list.items.length ? (
-            <div className="space-y-2" aria-label="Loading contacts">
+            <div className="space-y-2" role="status" aria-label="Loading contacts">
               {Array.from({ length: 6 }, (_, i) => (
                 <Skeleton key={i} className="h-12 w-full" />
               ))}

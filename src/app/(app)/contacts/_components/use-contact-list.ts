@@ -1,7 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { ContactPage, ContactSummary } from "@/components/contacts/types";
 
@@ -33,71 +35,46 @@ export function listUrl(p: ListParams, cursor?: string, base = "/api/v1/contacts
   return `${base}?${s.toString()}`;
 }
 
-type State = {
-  key: string;
-  items: ContactSummary[];
-  nextCursor: string | null;
-  total: number | null;
-  error: string | null;
-};
-
-/** One page of contacts for the current params, with "load more" and local edits for optimistic UI. */
+/**
+ * Contacts for the current params, page by page ("load more"), cached per filter set; the
+ * previous result stays on screen (dimmed) while a new filter loads. `update` edits the
+ * cached pages for optimistic UI.
+ */
 export function useContactList(params: ListParams) {
-  const [tick, setTick] = useState(0);
-  const key = `${listUrl(params)}#${tick}`;
-  const [state, setState] = useState<State>({
-    key: "",
-    items: [],
-    nextCursor: null,
-    total: null,
-    error: null,
+  const client = useQueryClient();
+  const key = qk.contacts.list(listUrl(params));
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => api.get<ContactPage>(listUrl(params, pageParam || undefined)),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<ContactPage>(listUrl(params)).then(
-      (page) =>
-        !cancelled &&
-        setState({ key, items: page.items, nextCursor: page.nextCursor, total: page.total, error: null }),
-      (e: unknown) =>
-        !cancelled &&
-        setState({ key, items: [], nextCursor: null, total: null, error: friendlyError(e, "your contacts") }),
-    );
-    return () => {
-      cancelled = true;
-    };
-    // key covers params + tick
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  const loadMore = useCallback(async () => {
-    if (!state.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<ContactPage>(listUrl(params, state.nextCursor));
-      setState((s) => ({ ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor }));
-    } catch (e) {
-      setState((s) => ({ ...s, error: friendlyError(e, "more contacts") }));
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [params, state.nextCursor]);
+  const pages = query.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.items);
 
   const update = useCallback(
-    (fn: (items: ContactSummary[]) => ContactSummary[]) => setState((s) => ({ ...s, items: fn(s.items) })),
-    [],
+    (fn: (items: ContactSummary[]) => ContactSummary[]) =>
+      client.setQueryData<InfiniteData<ContactPage, string>>(key, (d) => {
+        if (!d) return d;
+        // The view reads the pages flattened: the edited list goes into the first page.
+        const all = fn(d.pages.flatMap((p) => p.items));
+        return { ...d, pages: d.pages.map((p, i) => ({ ...p, items: i === 0 ? all : [] })) };
+      }),
+    // key is derived from params; its string form is stable per filter set
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, key[2]],
   );
 
   return {
-    items: state.items,
-    total: state.total,
-    error: state.error,
-    hasMore: !!state.nextCursor,
-    loading: state.key !== key,
-    loadingMore,
-    loadMore,
-    reload: () => setTick((t) => t + 1),
+    items,
+    total: pages[0]?.total ?? null,
+    error: query.error ? friendlyError(query.error, "your contacts") : null,
+    hasMore: !!query.hasNextPage,
+    loading: query.isPending || query.isPlaceholderData,
+    loadingMore: query.isFetchingNextPage,
+    loadMore: () => query.fetchNextPage(),
+    reload: () => void client.invalidateQueries({ queryKey: qk.contacts.all }),
     update,
   };
 }

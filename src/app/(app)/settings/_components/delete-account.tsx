@@ -48,7 +48,7 @@ export function DeleteAccountSection() {
             type="password"
             autoComplete="current-password"
             aria-invalid={fieldError ? true : undefined}
-            className="w-full rounded-lg border border-border bg-surface px-3 py-2"
+            className="min-h-[44px] w-full rounded-lg border border-border bg-surface px-3 py-2"
             {...form.register("password")}
           />
           {fieldError ? (
@@ -60,7 +60,7 @@ export function DeleteAccountSection() {
         <button
           type="submit"
           disabled={form.formState.isSubmitting}
-          className="rounded-lg bg-danger px-4 py-2 font-medium text-white disabled:opacity-60"
+          className="min-h-[44px] rounded-lg bg-danger px-4 py-2 font-medium text-white disabled:opacity-60"
         >
           Delete my account
         </button>

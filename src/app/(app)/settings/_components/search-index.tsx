@@ -1,10 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast-store";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
+import { ErrorState } from "@/components/ui/empty-state";
 import type { EmbeddingBackfill, EmbeddingCoverage } from "@/server/ai/embeddings/schemas";
 
 const n = (x: number) => x.toLocaleString();
@@ -24,31 +27,15 @@ function backfillError(e: unknown): string {
  * configured is found by keyword only until it is indexed. Polls while items are queued.
  */
 export function SearchIndexSection() {
-  const [cov, setCov] = useState<EmbeddingCoverage>();
-  const [loadError, setLoadError] = useState(false);
+  const client = useQueryClient();
+  // Re-read every 5 s while items are being indexed, not otherwise.
+  const query = useQuery({
+    queryKey: qk.ai.coverage,
+    queryFn: () => api.get<EmbeddingCoverage>("/api/v1/ai/embeddings/coverage"),
+    refetchInterval: (q) => (q.state.data?.pending ? 5_000 : false),
+  });
+  const cov = query.data;
   const [busy, setBusy] = useState(false);
-  // Bumped to reload: after a backfill, and every 5 s while items are being indexed.
-  const [rev, setRev] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    api.get<EmbeddingCoverage>("/api/v1/ai/embeddings/coverage").then(
-      (c) => {
-        if (cancelled) return;
-        setCov(c);
-        setLoadError(false);
-      },
-      () => !cancelled && setLoadError(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [rev]);
-  const pending = cov?.pending ?? 0;
-  useEffect(() => {
-    if (!pending) return;
-    const t = setInterval(() => setRev((r) => r + 1), 5_000);
-    return () => clearInterval(t);
-  }, [pending]);
 
   const backfill = async () => {
     setBusy(true);
@@ -59,7 +46,7 @@ export function SearchIndexSection() {
         description: r.more ? "More remain: they are queued automatically later, or click again." : undefined,
         tone: "success",
       });
-      setRev((x) => x + 1);
+      void client.invalidateQueries({ queryKey: qk.ai.coverage });
     } catch (e) {
       toast({ title: "Couldn't start indexing", description: backfillError(e), tone: "error" });
     } finally {
@@ -74,10 +61,8 @@ export function SearchIndexSection() {
       <CardTitle>
         <span id="search-index">Search index</span>
       </CardTitle>
-      {loadError ? (
-        <p className="text-sm text-danger">
-          Couldn&apos;t load the search index status. Reload to try again.
-        </p>
+      {query.error ? (
+        <ErrorState message="Couldn't load the search index status." onRetry={() => void query.refetch()} />
       ) : !cov ? (
         <p className="text-sm text-muted">Loading…</p>
       ) : cov.status === "no_provider" ? (

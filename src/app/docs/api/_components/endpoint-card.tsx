@@ -2,7 +2,8 @@ import { authLabel, type Endpoint } from "@/server/openapi/render-contracts-md";
 
 const methodColor: Record<string, string> = {
   GET: "bg-primary text-white",
-  POST: "bg-accent text-white",
+  // White on clay is 3.2:1; dark text on a clay tint reads at any size.
+  POST: "bg-accent/25 text-text",
   PUT: "bg-text text-bg",
   PATCH: "bg-text text-bg",
   DELETE: "bg-danger text-white",
@@ -22,6 +23,7 @@ function Schema({ label, schema }: { label: string; schema: unknown }) {
 /** One endpoint: summary line always visible, schemas behind a native <details> (no JS). */
 export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
   const body = e.op.requestBody?.content["application/json"]?.schema;
+  const form = e.op.requestBody?.content["multipart/form-data"]?.schema;
   const ok = e.op.responses["200"]?.content ?? {};
   const okJson = ok["application/json"]?.schema as { properties?: { data?: unknown } } | undefined;
   const query = e.op.parameters.filter((p) => p.in === "query");
@@ -44,6 +46,7 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
         <Schema label="Query parameters" schema={Object.fromEntries(query.map((q) => [q.name, q.schema]))} />
       )}
       {body !== undefined && <Schema label="Request body" schema={body} />}
+      {form !== undefined && <Schema label="Request body (multipart/form-data)" schema={form} />}
       {okJson ? (
         <Schema label="Response data (inside { ok: true, data })" schema={okJson.properties?.data ?? {}} />
       ) : (

@@ -1,13 +1,17 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { qk } from "@/lib/query-keys";
 import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
 import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
+import { ActivitySparkline } from "./activity-sparkline";
 import { ContactHeader } from "./contact-header";
 import { FollowUpsTab } from "./followups-tab";
 import { DetailsTab } from "./details-tab";
@@ -22,8 +26,19 @@ export function ContactView({ id }: { id: string }) {
   const [logging, setLogging] = useState(false);
   const [composing, setComposing] = useState<{ replyTo: ReplyTarget | null } | null>(null);
   const { tags } = useTags();
-  const [tab, setTab] = useState("timeline");
-  const [timelineKey, setTimelineKey] = useState(0);
+  // The search palette opens a note or an email/session on its tab (?tab=notes).
+  const initialTab = useSearchParams().get("tab");
+  const [tab, setTab] = useState(
+    initialTab && ["timeline", "notes", "followups", "details", "insights"].includes(initialTab)
+      ? initialTab
+      : "timeline",
+  );
+  const client = useQueryClient();
+  // A note or a logged session changes the timeline and the activity sparkline.
+  const refreshTimeline = () => {
+    void client.invalidateQueries({ queryKey: qk.contacts.timeline(id) });
+    void client.invalidateQueries({ queryKey: qk.contacts.activity(id) });
+  };
   const composer = useRef<HTMLTextAreaElement>(null);
 
   const back = (
@@ -36,7 +51,7 @@ export function ContactView({ id }: { id: string }) {
   );
   if (!loaded)
     return (
-      <div aria-label="Loading contact">
+      <div role="status" aria-label="Loading contact">
         {back}
         <div className="mb-6 flex gap-4">
           <Skeleton className="h-16 w-16 rounded-full" />
@@ -72,6 +87,9 @@ export function ContactView({ id }: { id: string }) {
         onEmail={() => setComposing({ replyTo: null })}
         onAvatarChanged={(avatarUrl) => patchLocal({ avatarUrl })}
       />
+      <div className="-mt-2 mb-4">
+        <ActivitySparkline contactId={id} />
+      </div>
       <LogInteractionDialog
         contactId={id}
         contactName={contact.displayName}
@@ -79,7 +97,8 @@ export function ContactView({ id }: { id: string }) {
         onOpenChange={setLogging}
         onLogged={() => {
           setTab("timeline");
-          setTimelineKey((k) => k + 1);
+          refreshTimeline();
+          void client.invalidateQueries({ queryKey: qk.dashboard });
           reload();
         }}
       />
@@ -101,7 +120,6 @@ export function ContactView({ id }: { id: string }) {
             content: (
               <TimelineTab
                 contactId={id}
-                refreshKey={timelineKey}
                 onReply={contact.emails.length ? (replyTo) => setComposing({ replyTo }) : undefined}
               />
             ),
@@ -109,9 +127,7 @@ export function ContactView({ id }: { id: string }) {
           {
             value: "notes",
             label: "Notes",
-            content: (
-              <NotesTab ref={composer} contactId={id} onChanged={() => setTimelineKey((k) => k + 1)} />
-            ),
+            content: <NotesTab ref={composer} contactId={id} onChanged={refreshTimeline} />,
           },
           { value: "followups", label: "Follow-ups", content: <FollowUpsTab contactId={id} /> },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },

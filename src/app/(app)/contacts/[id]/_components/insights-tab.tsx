@@ -2,8 +2,11 @@
 
 import Link from "next/link";
 import { Sparkles } from "lucide-react";
-import { useEffect, useState } from "react";
-import { api } from "@/lib/api-client";
+import { useQuery } from "@tanstack/react-query";
+import { api, ApiError } from "@/lib/api-client";
+import { ErrorState } from "@/components/ui/empty-state";
+import { friendlyError } from "@/components/contacts/friendly-error";
+import { qk } from "@/lib/query-keys";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/spinner";
 import { relativeTime } from "@/lib/format";
@@ -32,23 +35,18 @@ const riskText = {
 } as const;
 
 export function InsightsTab({ contactId }: { contactId: string }) {
-  const [state, setState] = useState<{ loaded: boolean; found: Found | null }>({
-    loaded: false,
-    found: null,
+  // Insights are optional (no AI, nothing written yet): a failed read shows the explainer.
+  const query = useQuery({
+    queryKey: qk.insights(contactId),
+    queryFn: () => api.get<unknown>(`/api/v1/ai/insights/${contactId}`).then(pick),
+    retry: false,
   });
-  useEffect(() => {
-    let cancelled = false;
-    api.get<unknown>(`/api/v1/ai/insights/${contactId}`).then(
-      (d) => !cancelled && setState({ loaded: true, found: pick(d) }),
-      () => !cancelled && setState({ loaded: true, found: null }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [contactId]);
-
-  if (!state.loaded) return <Skeleton className="h-32" />;
-  const i = state.found;
+  if (query.isPending) return <Skeleton className="h-32" />;
+  // "Not there yet" answers (404, AI off) show the explainer; a failure worth retrying says so.
+  const e = query.error;
+  if (e && !(e instanceof ApiError && e.status < 500 && e.status !== 429))
+    return <ErrorState message={friendlyError(e, "the insights")} onRetry={() => void query.refetch()} />;
+  const i = query.data ?? null;
   if (!i)
     return (
       <Card>

@@ -1,8 +1,10 @@
 "use client";
 
 import { StickyNote } from "lucide-react";
-import { forwardRef, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { forwardRef, useState } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { FieldError, Textarea } from "@/components/ui/input";
@@ -18,27 +20,20 @@ const sortNotes = (ns: NoteView[]) =>
 /** Composer on top, notes below (pinned first). Changes show at once; delete offers Undo. */
 export const NotesTab = forwardRef<HTMLTextAreaElement, { contactId: string; onChanged: () => void }>(
   function NotesTab({ contactId, onChanged }, composerRef) {
-    const [notes, setNotes] = useState<NoteView[] | null>(null);
-    const [error, setError] = useState<string | null>(null);
+    const client = useQueryClient();
+    const key = qk.contacts.notes(contactId);
+    const query = useQuery({
+      queryKey: key,
+      queryFn: () =>
+        api.get<{ items: NoteView[] }>(`/api/v1/contacts/${contactId}/notes`).then((r) => r.items),
+    });
+    const notes = query.data ?? null;
+    const error = query.error ? friendlyError(query.error, "the notes") : null;
+    const setNotes = (fn: (ns: NoteView[] | null) => NoteView[]) =>
+      client.setQueryData<NoteView[]>(key, (ns) => fn(ns ?? null));
     const [draft, setDraft] = useState("");
     const [saving, setSaving] = useState(false);
     const [draftError, setDraftError] = useState<string | undefined>();
-
-    useEffect(() => {
-      let cancelled = false;
-      api.get<{ items: NoteView[] }>(`/api/v1/contacts/${contactId}/notes`).then(
-        // A note saved before this first load answers is kept (the load may predate it).
-        (r) =>
-          !cancelled &&
-          setNotes((ns) =>
-            ns ? sortNotes([...ns, ...r.items.filter((x) => !ns.some((n) => n.id === x.id))]) : r.items,
-          ),
-        (e: unknown) => !cancelled && setError(friendlyError(e, "the notes")),
-      );
-      return () => {
-        cancelled = true;
-      };
-    }, [contactId]);
 
     const create = async (body: string, pinned = false) => {
       const n = await api.post<NoteView>(`/api/v1/contacts/${contactId}/notes`, { body, pinned });
@@ -139,7 +134,7 @@ export const NotesTab = forwardRef<HTMLTextAreaElement, { contactId: string; onC
             </Button>
           </div>
         </div>
-        {error ? <ErrorState message={error} /> : null}
+        {error ? <ErrorState message={error} onRetry={() => void query.refetch()} /> : null}
         {notes === null && !error ? (
           <Skeleton className="h-24" />
         ) : notes && notes.length === 0 ? (

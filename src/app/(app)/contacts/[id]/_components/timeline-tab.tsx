@@ -12,8 +12,10 @@ import {
   StickyNote,
   type LucideIcon,
 } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
@@ -47,24 +49,18 @@ function title(it: TimelineItem): string {
 
 function Entry({ it, onReply }: { it: TimelineItem; onReply?: (r: ReplyTarget) => void }) {
   const [open, setOpen] = useState(false);
-  const [full, setFull] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const Icon = icons[it.kind === "note" ? "note" : it.type] ?? StickyNote;
   const preview = it.kind === "note" ? it.body : (it.summary ?? it.snippet ?? "");
-  const toggle = async () => {
-    setOpen(!open);
-    if (!open && it.kind === "interaction" && full === null) {
-      setLoading(true);
-      try {
-        const i = await api.get<InteractionView>(`/api/v1/interactions/${it.id}`);
-        setFull(i.body ?? i.summary ?? "");
-      } catch {
-        setFull(it.snippet ?? "");
-      } finally {
-        setLoading(false);
-      }
-    }
-  };
+  // The full body of an interaction is read on first expand (and cached).
+  const detail = useQuery({
+    queryKey: qk.interaction(it.id),
+    queryFn: () => api.get<InteractionView>(`/api/v1/interactions/${it.id}`),
+    enabled: open && it.kind === "interaction",
+  });
+  const fallback = it.kind === "interaction" ? (it.snippet ?? "") : "";
+  const full = detail.data ? (detail.data.body ?? detail.data.summary ?? "") : detail.error ? fallback : null;
+  const loading = detail.isLoading;
+  const toggle = () => setOpen(!open);
   return (
     <li className="relative flex gap-3 pb-5 pl-1">
       <span className="z-[1] mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full border border-border bg-surface text-primary">
@@ -73,7 +69,7 @@ function Entry({ it, onReply }: { it: TimelineItem; onReply?: (r: ReplyTarget) =
       <div className="min-w-0 flex-1">
         <button
           type="button"
-          onClick={() => void toggle()}
+          onClick={toggle}
           aria-expanded={open}
           className="flex w-full items-start justify-between gap-3 rounded-md text-left"
         >
@@ -125,49 +121,23 @@ type Page = { items: TimelineItem[]; nextCursor: string | null };
 /** Interactions and notes, newest first; each entry expands in place. */
 export function TimelineTab({
   contactId,
-  refreshKey,
   onReply,
 }: {
   contactId: string;
-  refreshKey: number;
   onReply?: (r: ReplyTarget) => void;
 }) {
-  const [state, setState] = useState<{ key: string; page: Page; error: string | null }>({
-    key: "",
-    page: { items: [], nextCursor: null },
-    error: null,
+  const query = useInfiniteQuery({
+    queryKey: qk.contacts.timeline(contactId),
+    queryFn: ({ pageParam }) =>
+      api.get<Page>(
+        `/api/v1/contacts/${contactId}/timeline${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const [more, setMore] = useState(false);
-  const key = `${contactId}#${refreshKey}`;
-  useEffect(() => {
-    let cancelled = false;
-    api.get<Page>(`/api/v1/contacts/${contactId}/timeline`).then(
-      (page) => !cancelled && setState({ key, page, error: null }),
-      (e: unknown) =>
-        !cancelled &&
-        setState({ key, page: { items: [], nextCursor: null }, error: friendlyError(e, "the timeline") }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [contactId, key]);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const loadMore = async () => {
-    if (!state.page.nextCursor) return;
-    setMore(true);
-    try {
-      const p = await api.get<Page>(
-        `/api/v1/contacts/${contactId}/timeline?cursor=${encodeURIComponent(state.page.nextCursor)}`,
-      );
-      setState((s) => ({ ...s, page: { items: [...s.page.items, ...p.items], nextCursor: p.nextCursor } }));
-    } catch (e) {
-      setState((s) => ({ ...s, error: friendlyError(e, "more of the timeline") }));
-    } finally {
-      setMore(false);
-    }
-  };
-
-  if (state.key !== key)
+  if (query.isPending)
     return (
       <div className="space-y-3">
         {[0, 1, 2].map((i) => (
@@ -175,8 +145,11 @@ export function TimelineTab({
         ))}
       </div>
     );
-  if (state.error && !state.page.items.length) return <ErrorState message={state.error} />;
-  if (!state.page.items.length)
+  if (query.error && !items.length)
+    return (
+      <ErrorState message={friendlyError(query.error, "the timeline")} onRetry={() => void query.refetch()} />
+    );
+  if (!items.length)
     return (
       <EmptyState icon={CalendarDays} title="Nothing here yet">
         Notes you add, and emails and sessions from a connected Google account, appear here.
@@ -188,12 +161,18 @@ export function TimelineTab({
         className="relative before:absolute before:bottom-4 before:left-[20px] before:top-2 before:w-px before:bg-border"
         aria-label="Timeline"
       >
-        {state.page.items.map((it) => (
+        {items.map((it) => (
           <Entry key={`${it.kind}-${it.id}`} it={it} onReply={onReply} />
         ))}
       </ol>
-      {state.page.nextCursor ? (
-        <Button onClick={() => void loadMore()} loading={more}>
+      {query.error ? (
+        <ErrorState
+          message={friendlyError(query.error, "more of the timeline")}
+          onRetry={() => void query.refetch()}
+        />
+      ) : null}
+      {query.hasNextPage ? (
+        <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
           Load more
         </Button>
       ) : null}

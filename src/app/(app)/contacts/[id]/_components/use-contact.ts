@@ -1,52 +1,52 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { ContactDetail } from "@/components/contacts/types";
 import type { UpdateContactInput } from "@/server/contacts/schemas";
 
-type State = { contact: ContactDetail | null; error: string | null; loaded: boolean };
-
 /** The contact, plus a PATCH that applies locally first and rolls back if the server says no. */
 export function useContact(id: string) {
-  const [state, setState] = useState<State>({ contact: null, error: null, loaded: false });
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<ContactDetail>(`/api/v1/contacts/${id}`).then(
-      (c) => !cancelled && setState({ contact: c, error: null, loaded: true }),
-      (e: unknown) =>
-        !cancelled && setState({ contact: null, error: friendlyError(e, "this contact"), loaded: true }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, tick]);
+  const client = useQueryClient();
+  const key = qk.contacts.detail(id);
+  const query = useQuery({ queryKey: key, queryFn: () => api.get<ContactDetail>(`/api/v1/contacts/${id}`) });
 
   const update = useCallback(
     async (patch: UpdateContactInput, optimistic?: Partial<ContactDetail>) => {
-      const before = state.contact;
-      if (before && optimistic) setState((s) => ({ ...s, contact: { ...before, ...optimistic } }));
+      const k = qk.contacts.detail(id);
+      const before = client.getQueryData<ContactDetail>(k);
+      if (before && optimistic) client.setQueryData<ContactDetail>(k, { ...before, ...optimistic });
       try {
         const c = await api.patch<ContactDetail>(`/api/v1/contacts/${id}`, patch);
-        setState((s) => ({ ...s, contact: c }));
+        client.setQueryData(k, c);
+        // Lists, the dashboard and charts show stage, name and tags too.
+        void client.invalidateQueries({ queryKey: ["contacts", "list"] });
+        void client.invalidateQueries({ queryKey: qk.dashboard });
         return c;
       } catch (e) {
-        if (before) setState((s) => ({ ...s, contact: before }));
+        if (before) client.setQueryData(k, before);
         throw e;
       }
     },
-    [id, state.contact],
+    [client, id],
   );
 
   /** Applies a change the server already made (e.g. a new avatar URL) without refetching. */
   const patchLocal = useCallback(
     (p: Partial<ContactDetail>) =>
-      setState((s) => (s.contact ? { ...s, contact: { ...s.contact, ...p } } : s)),
-    [],
+      client.setQueryData<ContactDetail>(qk.contacts.detail(id), (c) => (c ? { ...c, ...p } : c)),
+    [client, id],
   );
 
-  return { ...state, update, patchLocal, reload: () => setTick((t) => t + 1) };
+  return {
+    contact: query.data ?? null,
+    error: query.error ? friendlyError(query.error, "this contact") : null,
+    loaded: !query.isPending,
+    update,
+    patchLocal,
+    reload: () => void query.refetch(),
+  };
 }

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { ArrowLeft, GitMerge } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { shortDate } from "@/lib/format";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -125,29 +127,22 @@ function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: () => voi
 }
 
 export function DuplicatesView() {
-  const [state, setState] = useState<{ items: DuplicatePair[] | null; error: string | null }>({
-    items: null,
-    error: null,
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: qk.contacts.duplicates,
+    queryFn: () => api.get<{ items: DuplicatePair[] }>("/api/v1/contacts/duplicates").then((r) => r.items),
   });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    api.get<{ items: DuplicatePair[] }>("/api/v1/contacts/duplicates").then(
-      (r) => !cancelled && setState({ items: r.items, error: null }),
-      (e: unknown) => !cancelled && setState({ items: [], error: friendlyError(e, "possible duplicates") }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
+  const state = {
+    items: query.data ?? (query.error ? [] : null),
+    error: query.error ? friendlyError(query.error, "possible duplicates") : null,
+  };
   const key = (p: DuplicatePair) => `${p.a.id}:${p.b.id}`;
   const drop = (p: DuplicatePair) =>
-    setState((s) => ({
-      ...s,
-      items: (s.items ?? []).filter(
+    client.setQueryData<DuplicatePair[]>(qk.contacts.duplicates, (items) =>
+      (items ?? []).filter(
         (x) => key(x) !== key(p) && ![x.a.id, x.b.id].some((id) => id === p.a.id || id === p.b.id),
       ),
-    }));
+    );
   return (
     <>
       <Link
@@ -160,7 +155,7 @@ export function DuplicatesView() {
         title="Possible duplicates"
         description="The same person added twice, e.g. from an import and from Gmail."
       />
-      {state.error ? <ErrorState message={state.error} onRetry={() => setTick((t) => t + 1)} /> : null}
+      {state.error ? <ErrorState message={state.error} onRetry={() => void query.refetch()} /> : null}
       {state.items === null ? (
         <div className="space-y-3">
           {[0, 1].map((i) => (
@@ -179,7 +174,9 @@ export function DuplicatesView() {
               pair={p}
               onMerged={() => {
                 drop(p);
-                setTick((t) => t + 1);
+                // The merged contact left every list; the pairs are recomputed.
+                void client.invalidateQueries({ queryKey: qk.contacts.all });
+                void client.invalidateQueries({ queryKey: qk.dashboard });
               }}
             />
           ))}

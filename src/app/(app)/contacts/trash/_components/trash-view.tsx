@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ArrowLeft, RotateCcw, Trash2 } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
@@ -16,49 +18,34 @@ import { friendlyError } from "@/components/contacts/friendly-error";
 import type { ContactPage, ContactSummary } from "@/components/contacts/types";
 import { trashAge } from "./trash-age";
 
-type State = { items: ContactSummary[]; nextCursor: string | null; loaded: boolean; error: string | null };
-const url = (cursor?: string | null) =>
+const url = (cursor?: string) =>
   `/api/v1/contacts?view=deleted&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
 
 /** Contacts deleted in the last 30 days, each with how long is left and a Restore button. */
 export function TrashView() {
   const router = useRouter();
-  const [s, setS] = useState<State>({ items: [], nextCursor: null, loaded: false, error: null });
+  const client = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: qk.contacts.trash,
+    queryFn: ({ pageParam }) => api.get<ContactPage>(url(pageParam)),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const [busy, setBusy] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.get<ContactPage>(url()).then(
-      (p) => !cancelled && setS({ items: p.items, nextCursor: p.nextCursor, loaded: true, error: null }),
-      (e: unknown) =>
-        !cancelled &&
-        setS({ items: [], nextCursor: null, loaded: true, error: friendlyError(e, "the trash") }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
-
-  const loadMore = async () => {
-    setMore(true);
-    try {
-      const p = await api.get<ContactPage>(url(s.nextCursor));
-      setS((o) => ({ ...o, items: [...o.items, ...p.items], nextCursor: p.nextCursor }));
-    } catch (e) {
-      toast({ title: "Couldn't load more", description: friendlyError(e), tone: "error" });
-    } finally {
-      setMore(false);
-    }
-  };
 
   const restore = useCallback(
     async (c: ContactSummary) => {
       setBusy(c.id);
       try {
         await api.post(`/api/v1/contacts/${c.id}/restore`);
-        setS((o) => ({ ...o, items: o.items.filter((x) => x.id !== c.id) }));
+        client.setQueryData<InfiniteData<ContactPage, string>>(qk.contacts.trash, (d) =>
+          d
+            ? { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== c.id) })) }
+            : d,
+        );
+        void client.invalidateQueries({ queryKey: qk.contacts.all, refetchType: "none" });
+        void client.invalidateQueries({ queryKey: qk.dashboard });
         toast({
           title: `${c.displayName} restored`,
           tone: "success",
@@ -70,7 +57,7 @@ export function TrashView() {
         setBusy(null);
       }
     },
-    [router],
+    [router, client],
   );
 
   return (
@@ -85,15 +72,15 @@ export function TrashView() {
         title="Trash"
         description="Deleted contacts stay here for 30 days, then they are removed for good."
       />
-      {!s.loaded ? (
-        <div className="space-y-2" aria-label="Loading trash">
+      {query.isPending ? (
+        <div className="space-y-2" role="status" aria-label="Loading trash">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-16 w-full" />
           ))}
         </div>
-      ) : s.error ? (
-        <ErrorState message={s.error} onRetry={() => setTick((t) => t + 1)} />
-      ) : !s.items.length ? (
+      ) : query.error && !items.length ? (
+        <ErrorState message={friendlyError(query.error, "the trash")} onRetry={() => void query.refetch()} />
+      ) : !items.length ? (
         <EmptyState icon={Trash2} title="Trash is empty">
           When you delete a contact it waits here for 30 days, so you can bring it back.
         </EmptyState>
@@ -103,7 +90,7 @@ export function TrashView() {
             aria-label="Deleted contacts"
             className="divide-y divide-border rounded-[12px] border border-border bg-surface"
           >
-            {s.items.map((c) => {
+            {items.map((c) => {
               const age = trashAge(c.deletedAt ?? new Date().toISOString());
               return (
                 <li key={c.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
@@ -128,9 +115,15 @@ export function TrashView() {
               );
             })}
           </ul>
-          {s.nextCursor ? (
+          {query.error ? (
+            <ErrorState
+              message={friendlyError(query.error, "more of the trash")}
+              onRetry={() => void query.refetch()}
+            />
+          ) : null}
+          {query.hasNextPage ? (
             <div className="mt-4 flex justify-center">
-              <Button onClick={() => void loadMore()} loading={more}>
+              <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
                 Load more
               </Button>
             </div>

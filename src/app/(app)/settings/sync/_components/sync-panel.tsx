@@ -1,5 +1,8 @@
 "use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { api } from "@/lib/api-client";
+import { qk } from "@/lib/query-keys";
 import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toast-store";
@@ -7,10 +10,16 @@ import { BatchesCard } from "./batches-card";
 import { JobsCard } from "./jobs-card";
 import { PrefsCard } from "./prefs-card";
 import { ServiceCard } from "./service-card";
+import type { SyncPrefs } from "./types";
 import { useSyncData } from "./use-sync-data";
 
 export function SyncPanel({ connected, error }: { connected: boolean; error: string | null }) {
   const data = useSyncData();
+  const client = useQueryClient();
+  const prefs = useQuery({
+    queryKey: qk.settings.syncPrefs,
+    queryFn: () => api.get<SyncPrefs>("/api/v1/settings/sync/prefs"),
+  });
   useEffect(() => {
     if (connected)
       toast({
@@ -48,7 +57,13 @@ export function SyncPanel({ connected, error }: { connected: boolean; error: str
           </p>
         ) : null}
       </div>
-      {data.prefs ? <PrefsCard prefs={data.prefs} onSaved={data.setPrefs} /> : null}
+      {prefs.data ? (
+        <PrefsCard prefs={prefs.data} onSaved={(p) => client.setQueryData(qk.settings.syncPrefs, p)} />
+      ) : prefs.error ? (
+        <ErrorState message="Couldn't load what to import." onRetry={() => void prefs.refetch()} />
+      ) : (
+        <Skeleton className="h-40" />
+      )}
       <BatchesCard batches={data.batches} onChange={data.refresh} />
       <JobsCard jobs={data.jobs} onChange={data.refresh} />
     </div>

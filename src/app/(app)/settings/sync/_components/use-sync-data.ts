@@ -1,57 +1,41 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Batch, JobItem, SyncPrefs, SyncStatus } from "./types";
+import { qk } from "@/lib/query-keys";
+import type { Batch, JobItem, SyncStatus } from "./types";
 
-/** Loads status, prefs, batches and jobs; polls every 2 s while anything is importing or queued. */
+type SyncData = { status: SyncStatus; batches: Batch[]; jobs: JobItem[] };
+
+async function loadSync(): Promise<SyncData> {
+  const [status, b, j] = await Promise.all([
+    api.get<SyncStatus>("/api/v1/settings/sync/status"),
+    api.get<{ items: Batch[] }>("/api/v1/sync/batches"),
+    // The jobs card is secondary: the page still works when the jobs list fails.
+    api.get<{ items: JobItem[] }>("/api/v1/jobs?limit=10").catch(() => ({ items: [] as JobItem[] })),
+  ]);
+  const jobs = j.items.filter((x) => x.kind.startsWith("google_") || x.kind.startsWith("normalize_"));
+  return { status, batches: b.items, jobs };
+}
+
+const busy = (s: SyncStatus | undefined) =>
+  !!s &&
+  (["importing", "retrying"].includes(s.providers.gmail.state) ||
+    ["importing", "retrying"].includes(s.providers.calendar.state) ||
+    s.jobs.queued + s.jobs.running > 0);
+
+/** Status, batches and jobs in one query; polls every 2 s while anything is importing or queued. */
 export function useSyncData() {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [prefs, setPrefs] = useState<SyncPrefs | null>(null);
-  const [batches, setBatches] = useState<Batch[]>([]);
-  const [jobs, setJobs] = useState<JobItem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      const [s, b, j] = await Promise.all([
-        api.get<SyncStatus>("/api/v1/settings/sync/status"),
-        api.get<{ items: Batch[] }>("/api/v1/sync/batches"),
-        api.get<{ items: JobItem[] }>("/api/v1/jobs?limit=10").catch(() => ({ items: [] as JobItem[] })),
-      ]);
-      setStatus(s);
-      setBatches(b.items);
-      setJobs(j.items.filter((x) => x.kind.startsWith("google_") || x.kind.startsWith("normalize_")));
-      setError(null);
-      return s;
-    } catch {
-      setError("Could not load the sync status. Check your connection; we will keep trying.");
-      return null;
-    }
-  }, []);
-
-  useEffect(() => {
-    let alive = true;
-    const loop = async () => {
-      const s = await refresh();
-      if (!alive) return;
-      const busy =
-        !!s &&
-        (["importing", "retrying"].includes(s.providers.gmail.state) ||
-          ["importing", "retrying"].includes(s.providers.calendar.state) ||
-          s.jobs.queued + s.jobs.running > 0);
-      timer.current = setTimeout(() => void loop(), busy ? 2000 : 15000);
-    };
-    void loop();
-    void api
-      .get<SyncPrefs>("/api/v1/settings/sync/prefs")
-      .then(setPrefs)
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [refresh]);
-
-  return { status, prefs, setPrefs, batches, jobs, error, refresh };
+  const query = useQuery({
+    queryKey: qk.sync,
+    queryFn: loadSync,
+    // Keeps polling after an error too, so the page recovers on its own when the server is back.
+    refetchInterval: (q) => (busy(q.state.data?.status) ? 2000 : 15000),
+  });
+  return {
+    status: query.data?.status ?? null,
+    batches: query.data?.batches ?? [],
+    jobs: query.data?.jobs ?? [],
+    error: query.error ? "Could not load the sync status. Check your connection; we will keep trying." : null,
+    refresh: () => query.refetch(),
+  };
 }
