@@ -26,7 +26,7 @@ export type Contract<
   /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
   responseType?: string;
   /** Rate-limit group; defaults to "api" for user routes. */
-  rateLimit?: "api" | "auth" | "ai" | "none";
+  rateLimit?: "api" | "auth" | "ai" | "booking" | "none";
 };
 
 const registry = new Map<string, Contract>();

@@ -8,7 +8,12 @@ export const CSRF_SIG_COOKIE = "csrf_sig";
 export const CSRF_HEADER = "x-csrf-token";
 
 /** Endpoints that authenticate otherwise (signed webhooks) and so skip CSRF. The only list. */
-export const CSRF_EXEMPT_PREFIXES: readonly string[] = ["/api/v1/webhooks/", "/api/webhooks/"];
+// Public booking endpoints carry no session (nothing a forged request could ride on).
+export const CSRF_EXEMPT_PREFIXES: readonly string[] = [
+  "/api/v1/webhooks/",
+  "/api/webhooks/",
+  "/api/v1/public/",
+];
 
 export type CsrfCheck = "ok" | "missing" | "invalid";
 
