@@ -20,7 +20,9 @@ CREATE TABLE "booking_settings" (
   "updated_at" timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT "booking_settings_handle_format" CHECK ("handle" IS NULL OR "handle" ~ '^[a-z0-9][a-z0-9-]{2,39}$')
 );
+--> statement-breakpoint
 CREATE UNIQUE INDEX "booking_settings_handle_uq" ON "booking_settings" ("handle");
+--> statement-breakpoint
 
 CREATE TABLE "booking_services" (
   "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -41,7 +43,9 @@ CREATE TABLE "booking_services" (
   CONSTRAINT "booking_services_duration" CHECK ("duration_minutes" BETWEEN 5 AND 720),
   CONSTRAINT "booking_services_location_type" CHECK ("location_type" IN ('address', 'video', 'phone', 'none'))
 );
+--> statement-breakpoint
 CREATE INDEX "booking_services_user_idx" ON "booking_services" ("user_id");
+--> statement-breakpoint
 
 CREATE TABLE "bookings" (
   "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -74,8 +78,11 @@ CREATE TABLE "bookings" (
   CONSTRAINT "bookings_status" CHECK ("status" IN ('confirmed', 'cancelled')),
   CONSTRAINT "bookings_times" CHECK ("ends_at" > "starts_at" AND "blocked_from" <= "starts_at" AND "blocked_until" >= "ends_at")
 );
+--> statement-breakpoint
 CREATE INDEX "bookings_user_time_idx" ON "bookings" ("user_id", "blocked_from");
+--> statement-breakpoint
 CREATE INDEX "bookings_contact_idx" ON "bookings" ("contact_id");
+--> statement-breakpoint
 
 -- Two confirmed bookings of one practitioner never overlap. Where btree_gist exists this is
 -- an exclusion constraint; createBooking also takes a per-practitioner advisory lock and
@@ -90,6 +97,7 @@ BEGIN
     ) WHERE ("status" = 'confirmed');
   END IF;
 END $$;
+--> statement-breakpoint
 
 CREATE TABLE "booking_messages" (
   "user_id" uuid NOT NULL REFERENCES "auth_users"("id") ON DELETE CASCADE,
@@ -104,4 +112,5 @@ CREATE TABLE "booking_messages" (
   "sent_at" timestamp with time zone,
   PRIMARY KEY ("booking_id", "kind", "version")
 );
+--> statement-breakpoint
 CREATE INDEX "booking_messages_user_idx" ON "booking_messages" ("user_id");
