@@ -5,18 +5,21 @@ import { withUser } from "../db/with-user";
 
 export type Claim = { messageId: string } | null;
 
-function host(): string {
-  return "booking.omnicrm";
-}
+const host = () => "booking.omnicrm";
 
 export function bookingMessageId(bookingId: string, kind: string, version: number): string {
   return `<${bookingId}.${kind.replace(/[^a-z0-9]/gi, "-")}.v${version}@${host()}>`;
 }
 
+/** A claim whose send neither finished nor failed cleanly (a crashed worker) may be taken over after this. */
+const STALE_CLAIM = "10 minutes";
+
 /**
- * Claims the right to send one mail (booking, kind, version) before sending it. The first
- * claimer wins; a retry of the same job (same jobId) whose send never completed may send
- * again, with the same Message-ID. Any other claimer gets null and sends nothing.
+ * Claims the right to send one mail (booking, kind, version) before sending it, in one
+ * statement: the first claimer wins and every concurrent or later copy of the job gets null.
+ * A send that fails releases its claim (releaseMessage) so the job's retry can claim again;
+ * only a claim left behind by a crash is taken over, after STALE_CLAIM, with the same
+ * Message-ID so the receiving side can still recognise a duplicate.
  */
 export async function claimMessage(
   ctx: Ctx,
@@ -24,25 +27,36 @@ export async function claimMessage(
 ): Promise<Claim> {
   const messageId = bookingMessageId(m.bookingId, m.kind, m.version);
   return withUser(ctx, async (tx) => {
-    const inserted = await tx
-      .insert(bookingMessages)
-      .values({ userId: ctx.userId, ...m, messageId })
-      .onConflictDoNothing()
-      .returning({ messageId: bookingMessages.messageId });
-    if (inserted.length > 0) return { messageId };
-    const [row] = await tx
-      .select({ jobId: bookingMessages.jobId, sentAt: bookingMessages.sentAt })
-      .from(bookingMessages)
+    const r = await tx.execute<{ message_id: string }>(sql`
+      INSERT INTO booking_messages (user_id, booking_id, kind, version, message_id, job_id)
+      VALUES (${ctx.userId}, ${m.bookingId}, ${m.kind}, ${m.version}, ${messageId}, ${m.jobId})
+      ON CONFLICT (booking_id, kind, version) DO UPDATE
+        SET job_id = excluded.job_id, claimed_at = now()
+        WHERE booking_messages.sent_at IS NULL
+          AND booking_messages.claimed_at < now() - ${STALE_CLAIM}::interval
+      RETURNING message_id`);
+    return r.rows.length > 0 ? { messageId } : null;
+  });
+}
+
+/** Gives a claim back after a failed send, so a retry of the job can send. */
+export async function releaseMessage(
+  ctx: Ctx,
+  m: { bookingId: string; kind: string; version: number; jobId: string },
+) {
+  await withUser(ctx, (tx) =>
+    tx
+      .delete(bookingMessages)
       .where(
         and(
           eq(bookingMessages.bookingId, m.bookingId),
           eq(bookingMessages.kind, m.kind),
           eq(bookingMessages.version, m.version),
+          eq(bookingMessages.jobId, m.jobId),
+          isNull(bookingMessages.sentAt),
         ),
-      )
-      .for("update");
-    return row && !row.sentAt && row.jobId === m.jobId ? { messageId } : null;
-  });
+      ),
+  );
 }
 
 export async function markMessageSent(ctx: Ctx, m: { bookingId: string; kind: string; version: number }) {

@@ -4,7 +4,7 @@ import { getProfile } from "../profile/get-profile";
 import { bookingIcs } from "./booking-ics";
 import { clientMail, practitionerMail, type MailKind } from "./booking-mail";
 import type { BookingRow } from "./booking-dto";
-import { claimMessage, markMessageSent } from "./claim-message";
+import { claimMessage, markMessageSent, releaseMessage } from "./claim-message";
 import { bookingTimeZone, loadSettings } from "./get-availability";
 import { loadBooking } from "./load-booking";
 import { manageUrl } from "./manage-token";
@@ -68,6 +68,22 @@ async function sendNotice(ctx: JobCtx, b: BookingRow, kind: MailKind): Promise<v
   });
   if (!claim) return;
   const who = await practitionerInfo(ctx);
-  await sendSmtpMail({ to: who.email, ...practitionerMail(kind, b, who.zone), messageId: claim.messageId });
-  await markMessageSent(ctx, { bookingId: b.id, kind: noticeKind, version: b.version });
+  const mail = { to: who.email, ...practitionerMail(kind, b, who.zone), messageId: claim.messageId };
+  await sendClaimed(ctx, { bookingId: b.id, kind: noticeKind, version: b.version, jobId: ctx.jobId }, () =>
+    sendSmtpMail(mail),
+  );
+}
+
+async function sendClaimed(
+  ctx: JobCtx,
+  m: { bookingId: string; kind: string; version: number; jobId: string },
+  send: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await send();
+  } catch (e) {
+    await releaseMessage(ctx, m);
+    throw e;
+  }
+  await markMessageSent(ctx, m);
 }
