@@ -52,32 +52,63 @@ export function generateSlots(rules: SlotRules, q: SlotQuery): Interval[] {
   if (hi <= lo || dur <= 0) return [];
   const busy = mergeIntervals(q.busy);
   const overrides = new Map(rules.overrides.map((o) => [o.date, o.ranges]));
-  const perDay = new Map<string, number>();
+  // Local days from the first to the last slot start, each with its midnight instant.
+  const days: { date: string; weekday: number; start: number; end: number; day: DateTime }[] = [];
+  let day = DateTime.fromMillis(lo, { zone: rules.timeZone }).startOf("day");
+  while (day.toMillis() <= hi) {
+    const next = day.plus({ days: 1 });
+    days.push({
+      date: day.toISODate()!,
+      weekday: day.weekday,
+      start: day.toMillis(),
+      end: next.toMillis(),
+      day,
+    });
+    day = next;
+  }
+  const perDay = new Array<number>(days.length).fill(0);
   if (rules.dailyCap !== null) {
     for (const s of q.bookedStarts) {
-      const d = localDate(s, rules.timeZone);
-      perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      const k = dayIndex(days, s);
+      if (k >= 0) perDay[k]!++;
     }
   }
   const out: Interval[] = [];
-  let day = DateTime.fromMillis(lo, { zone: rules.timeZone }).startOf("day");
-  const lastDay = DateTime.fromMillis(hi, { zone: rules.timeZone }).startOf("day");
-  for (; day <= lastDay; day = day.plus({ days: 1 })) {
-    const date = day.toISODate()!;
-    if (rules.dailyCap !== null && (perDay.get(date) ?? 0) >= rules.dailyCap) continue;
-    const ranges = overrides.get(date) ?? rules.weeklyHours[weekdays[day.weekday - 1]!] ?? [];
+  days.forEach((d, k) => {
+    if (rules.dailyCap !== null && perDay[k]! >= rules.dailyCap) return;
+    const ranges = overrides.get(d.date) ?? rules.weeklyHours[weekdays[d.weekday - 1]!] ?? [];
+    // A normal day is 24 h long: wall time = midnight + minutes. A DST day asks the zone.
+    const plain = d.end - d.start === 1440 * MIN;
     for (const r of ranges) {
-      const rs = atWallTime(day, r.start);
-      const re = atWallTime(day, r.end);
+      const rs = plain ? d.start + minutesOf(r.start) * MIN : atWallTime(d.day, r.start);
+      const re = plain ? d.start + minutesOf(r.end) * MIN : atWallTime(d.day, r.end);
       for (let t = rs; t + dur <= re; t += step) {
         if (t < lo) continue;
         if (t >= hi) break;
         if (!overlaps(busy, t - before, t + dur + after)) out.push({ start: t, end: t + dur });
       }
     }
-  }
+  });
   out.sort((a, b) => a.start - b.start);
   return dedupe(out);
+}
+
+function minutesOf(hhmm: string): number {
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+
+function dayIndex(days: { start: number; end: number }[], t: number): number {
+  let a = 0;
+  let b = days.length - 1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
+    const d = days[mid]!;
+    if (t < d.start) b = mid - 1;
+    else if (t >= d.end) a = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function atWallTime(day: DateTime, hhmm: string): number {
