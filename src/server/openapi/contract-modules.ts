@@ -6,6 +6,7 @@ import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
+import * as httpContractsBooking from "../http/contracts/booking";
 import * as httpContractsProfile from "../http/contracts/profile";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
@@ -27,6 +28,7 @@ export const contractModules: Record<string, unknown>[] = [
   exportsContracts,
   googlePushContracts,
   healthContracts,
+  httpContractsBooking,
   httpContractsProfile,
   importsContracts,
   interactionsContracts,
