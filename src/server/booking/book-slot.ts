@@ -53,7 +53,7 @@ export async function bookSlot(
   try {
     return await withUser(ctx, async (tx) => {
       await lockAndCheckFree(tx, ctx.userId, span);
-      const contactId = input.contactId ?? (await matchOrCreateContact(tx, ctx.userId, input.client));
+      const contactId = input.contactId ?? (await matchOrCreateContact({ ...ctx, tx }, input.client));
       const [row] = await tx
         .insert(bookings)
         .values({

@@ -154,7 +154,7 @@ describe("booking against the Google emulator", () => {
     const email = `ben-${Date.now()}@example.com`;
     const a = await createPublicBooking(ctx, visitor(email, tomorrowAt(9, 2), p.service.id));
     const b = await createPublicBooking(ctx, visitor(email.toUpperCase(), tomorrowAt(14, 2), p.service.id));
-    const ids = await withUser(h.db, p.ctx.userId, (tx) =>
+    const ids = await withUser(p.ctx, (tx) =>
       tx.execute<{ contact_id: string }>(
         sql`SELECT contact_id FROM bookings WHERE id IN (${a.bookingId}, ${b.bookingId})`,
       ),
@@ -185,7 +185,7 @@ describe("public booking page rules", () => {
       ...visitor("bot@example.com", tomorrowAt(9, 3), p.service.id),
       website: "http://spam",
     });
-    const n = await withUser(h.db, p.ctx.userId, (tx) =>
+    const n = await withUser(p.ctx, (tx) =>
       tx.execute<{ n: number }>(sql`SELECT count(*)::int n FROM bookings`),
     );
     expect(n.rows[0]!.n).toBe(0);
@@ -216,7 +216,7 @@ describe("public booking page rules", () => {
     );
     if (has.rows[0]!.n === 0) return; // no btree_gist: the advisory lock + check is the guarantee (tested above)
     const insert = (from: string, until: string) =>
-      withUser(h.db, p.ctx.userId, (tx) =>
+      withUser(p.ctx, (tx) =>
         tx.execute(sql`INSERT INTO bookings (user_id, title, starts_at, ends_at, blocked_from, blocked_until)
           VALUES (${p.ctx.userId}, 'x', ${from}, ${until}, ${from}, ${until})`),
       );

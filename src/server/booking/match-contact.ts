@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { createContactInTx } from "../contacts/create-contact";
+import type { Ctx } from "../context";
+import { createContact } from "../contacts/create-contact";
 import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
 import { normalizeEmail } from "../contacts/identity-normalize";
 import { phoneSchema } from "../contacts/identity-normalize";
@@ -11,10 +12,10 @@ import type { Tx } from "../db/with-user";
  * Prospect with source "booking".
  */
 export async function matchOrCreateContact(
-  tx: Tx,
-  userId: string,
+  ctx: Ctx & { tx: Tx },
   client: { name: string; email: string; phone?: string | null },
 ): Promise<string> {
+  const { tx, userId } = ctx;
   const found = (await findContactsByEmails(tx, userId, [client.email])).get(normalizeEmail(client.email));
   if (found) {
     await tx
@@ -24,7 +25,7 @@ export async function matchOrCreateContact(
     return found;
   }
   const phone = client.phone && phoneSchema.safeParse(client.phone).success ? client.phone : null;
-  const { id } = await createContactInTx(tx, userId, {
+  const { id } = await createContact(ctx, {
     displayName: client.name,
     stage: "Prospect",
     source: "booking",

@@ -29,16 +29,14 @@ export async function setAvatar(
   if (input.bytes.length > MAX_AVATAR_BYTES)
     throw new AppError("payload_too_large", undefined, { maxBytes: MAX_AVATAR_BYTES });
   // Check ownership before spending CPU on decoding someone else's upload.
-  await withUser(ctx.db, ctx.userId, (tx) =>
-    requireContact(tx, ctx.userId, input.contactId, { deleted: false }),
-  );
+  await withUser(ctx, (tx) => requireContact(tx, ctx.userId, input.contactId, { deleted: false }));
   const img = resizeAvatar(input.bytes);
   const store = objectStore();
   // A fresh key per upload: caches keyed on the URL never show a stale image.
   const key = `avatars/${ctx.userId}/${input.contactId}-${randomBytes(6).toString("hex")}.${img.ext}`;
   await store.put(key, img.bytes, img.mime);
   try {
-    return await withUser(ctx.db, ctx.userId, async (tx) => {
+    return await withUser(ctx, async (tx) => {
       const row = await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
       const now = new Date();
       await tx
@@ -58,7 +56,7 @@ export async function readAvatar(
   ctx: Ctx,
   input: { contactId: string },
 ): Promise<{ bytes: Buffer; mime: string }> {
-  const row = await withUser(ctx.db, ctx.userId, (tx) => requireContact(tx, ctx.userId, input.contactId));
+  const row = await withUser(ctx, (tx) => requireContact(tx, ctx.userId, input.contactId));
   if (!row.avatarPath) throw new AppError("not_found", "no avatar");
   const bytes = await objectStore().get(row.avatarPath);
   if (!bytes) throw new AppError("not_found", "no avatar");
@@ -66,7 +64,7 @@ export async function readAvatar(
 }
 
 export async function removeAvatar(ctx: Ctx, input: { contactId: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.contactId);
     await tx
       .update(contacts)

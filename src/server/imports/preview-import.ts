@@ -34,7 +34,7 @@ export async function previewImport(
   ctx: Ctx,
   input: { text: string; filename: string; mapping?: ColumnMapping },
 ): Promise<ImportPreview> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const a = await analyzeImport(tx, ctx.userId, input);
     return {
       format: a.format,

@@ -18,7 +18,7 @@ export async function renormalizeRawEvents(
   ctx: SyncCtx,
   input: { provider: "gmail" | "calendar"; rawEventIds: string[] },
 ): Promise<void> {
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx
       .select()
       .from(rawEvents)

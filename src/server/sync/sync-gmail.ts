@@ -153,7 +153,7 @@ export async function finish(ctx: SyncCtx, run: GmailRun, cursor: string): Promi
   // Contacts created late in the run (an outbound reply on a later page) also own earlier mail.
   if (run.batchId) {
     const batchId = run.batchId;
-    await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await withUser(ctx, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
     await enqueueInsightsForBatch(ctx, batchId);
     await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
   }

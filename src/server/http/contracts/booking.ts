@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
+import { idParams } from "../params";
 import {
   availabilitySchema,
   bookingListSchema,
@@ -18,6 +19,9 @@ import {
 } from "../../booking/schemas";
 
 const tags = ["booking"];
+
+/** `params` of the public booking endpoints; a malformed handle answers 404 like an unknown one. */
+export const handleParams = z.object({ handle: z.string().max(64) });
 
 export const listServicesContract = defineContract({
   method: "GET",
@@ -40,6 +44,7 @@ export const createServiceContract = defineContract({
 export const getServiceContract = defineContract({
   method: "GET",
   path: "/api/v1/services/{id}",
+  params: idParams,
   summary: "One service",
   tags,
   auth: "user",
@@ -49,6 +54,7 @@ export const getServiceContract = defineContract({
 export const updateServiceContract = defineContract({
   method: "PATCH",
   path: "/api/v1/services/{id}",
+  params: idParams,
   summary: "Change a service (or turn it off with active: false)",
   tags,
   auth: "user",
@@ -59,6 +65,7 @@ export const updateServiceContract = defineContract({
 export const deleteServiceContract = defineContract({
   method: "DELETE",
   path: "/api/v1/services/{id}",
+  params: idParams,
   summary: "Delete a service (its bookings stay)",
   tags,
   auth: "user",
@@ -108,6 +115,7 @@ export const createBookingContract = defineContract({
 export const getBookingContract = defineContract({
   method: "GET",
   path: "/api/v1/bookings/{id}",
+  params: idParams,
   summary: "One booking",
   tags,
   auth: "user",
@@ -117,6 +125,7 @@ export const getBookingContract = defineContract({
 export const updateBookingContract = defineContract({
   method: "PATCH",
   path: "/api/v1/bookings/{id}",
+  params: idParams,
   summary: "Move (start), cancel (status: cancelled) or annotate a booking; Google and the client follow",
   tags,
   auth: "user",
@@ -128,6 +137,7 @@ export const updateBookingContract = defineContract({
 export const publicServicesContract = defineContract({
   method: "GET",
   path: "/api/v1/public/{handle}/services",
+  params: handleParams,
   summary: "A booking page: the practitioner's public name, zone and active services (no sign-in)",
   tags,
   auth: "public",
@@ -137,6 +147,7 @@ export const publicServicesContract = defineContract({
 export const publicSlotsContract = defineContract({
   method: "GET",
   path: "/api/v1/public/{handle}/slots",
+  params: handleParams,
   summary: "Free slots of a service between from and to (ISO instants; at most 62 days)",
   tags,
   auth: "public",
@@ -147,6 +158,7 @@ export const publicSlotsContract = defineContract({
 export const publicBookContract = defineContract({
   method: "POST",
   path: "/api/v1/public/{handle}/bookings",
+  params: handleParams,
   summary: "Book a slot; a slot someone else just took answers 409 conflict",
   tags,
   auth: "public",

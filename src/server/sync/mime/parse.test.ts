@@ -47,10 +47,3 @@ describe("text helpers", () => {
     expect(trimForSummary(body)).toBe("Tuesday works.\n\nMaya");
   });
 });
-
-describe("pg array literals", () => {
-  it("quotes, escapes and strips NUL (Postgres text cannot hold it)", async () => {
-    const { pgTextArray } = await import("../pg-arrays");
-    expect(pgTextArray(['a"b', "c\\d", null, "e\u0000f"])).toBe('{"a\\"b","c\\\\d",NULL,"ef"}');
-  });
-});

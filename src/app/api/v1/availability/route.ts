@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 
 export const GET = userRoute(getAvailabilityContract, ({ ctx }) => getAvailability(ctx));
 
-export const PUT = userRoute(putAvailabilityContract, ({ ctx, body }) => updateAvailability(ctx, body!));
+export const PUT = userRoute(putAvailabilityContract, ({ ctx, body }) => updateAvailability(ctx, body));

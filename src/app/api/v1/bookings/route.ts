@@ -5,6 +5,6 @@ import { userRoute } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(listBookingsContract, ({ ctx, query }) => listBookings(ctx, query!));
+export const GET = userRoute(listBookingsContract, ({ ctx, query }) => listBookings(ctx, query));
 
-export const POST = userRoute(createBookingContract, ({ ctx, body }) => createBooking(ctx, body!));
+export const POST = userRoute(createBookingContract, ({ ctx, body }) => createBooking(ctx, body));

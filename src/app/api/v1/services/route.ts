@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 
 export const GET = userRoute(listServicesContract, ({ ctx }) => listServices(ctx));
 
-export const POST = userRoute(createServiceContract, ({ ctx, body }) => createService(ctx, body!));
+export const POST = userRoute(createServiceContract, ({ ctx, body }) => createService(ctx, body));

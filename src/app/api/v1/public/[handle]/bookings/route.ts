@@ -7,5 +7,5 @@ import { publicRoute } from "@/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const POST = publicRoute(publicBookContract, async ({ params, body }) =>
-  createPublicBooking(await resolveHandle((await getDb()).db, params.handle ?? ""), body!),
+  createPublicBooking(await resolveHandle((await getDb()).db, params.handle), body),
 );

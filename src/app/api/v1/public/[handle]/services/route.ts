@@ -7,5 +7,5 @@ import { publicRoute } from "@/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = publicRoute(publicServicesContract, async ({ params }) =>
-  listPublicServices(await resolveHandle((await getDb()).db, params.handle ?? "")),
+  listPublicServices(await resolveHandle((await getDb()).db, params.handle)),
 );

@@ -7,5 +7,5 @@ import { publicRoute } from "@/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = publicRoute(publicSlotsContract, async ({ params, query }) =>
-  listPublicSlots(await resolveHandle((await getDb()).db, params.handle ?? ""), query!),
+  listPublicSlots(await resolveHandle((await getDb()).db, params.handle), query),
 );

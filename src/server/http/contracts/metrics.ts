@@ -1,4 +1,4 @@
-import { defineContract } from "../http/contract";
+import { defineContract } from "../contract";
 
 export const metricsContract = defineContract({
   method: "GET",

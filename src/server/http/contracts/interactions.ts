@@ -1,12 +1,19 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { interactionSchema, logInteractionInput, timelinePageSchema, timelineQuery } from "./schemas";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import {
+  interactionSchema,
+  logInteractionInput,
+  timelinePageSchema,
+  timelineQuery,
+} from "../../interactions/schemas";
 
 const tags = ["interactions"];
 
 export const timelineContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/timeline",
+  params: idParams,
   summary: "A contact's interactions and notes, newest first (cursor paginated)",
   tags,
   auth: "user",
@@ -29,6 +36,7 @@ export const logInteractionContract = defineContract({
 export const getInteractionContract = defineContract({
   method: "GET",
   path: "/api/v1/interactions/{id}",
+  params: idParams,
   summary: "One interaction with its linked contacts",
   tags,
   auth: "user",
@@ -39,6 +47,7 @@ export const getInteractionContract = defineContract({
 export const deleteInteractionContract = defineContract({
   method: "DELETE",
   path: "/api/v1/interactions/{id}",
+  params: idParams,
   summary: "Delete a hand-logged interaction",
   tags,
   auth: "user",

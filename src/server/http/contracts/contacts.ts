@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { contactDetailSchema, contactSummarySchema } from "./contact-dto";
-import { createContactInput, listContactsQuery, updateContactInput } from "./schemas";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { contactDetailSchema, contactSummarySchema } from "../../contacts/contact-dto";
+import { createContactInput, listContactsQuery, updateContactInput } from "../../contacts/schemas";
 
 const tags = ["contacts"];
 
@@ -38,6 +39,7 @@ export const createContactContract = defineContract({
 export const getContactContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}",
+  params: idParams,
   summary: "Get a contact with details and decrypted health context",
   tags,
   auth: "user",
@@ -49,6 +51,7 @@ export const getContactContract = defineContract({
 export const updateContactContract = defineContract({
   method: "PATCH",
   path: "/api/v1/contacts/{id}",
+  params: idParams,
   summary: "Update a contact (partial; emails/phones/tagIds replace the whole list)",
   tags,
   auth: "user",
@@ -60,6 +63,7 @@ export const updateContactContract = defineContract({
 export const deleteContactContract = defineContract({
   method: "DELETE",
   path: "/api/v1/contacts/{id}",
+  params: idParams,
   summary: "Soft-delete a contact (restorable for 30 days)",
   tags,
   auth: "user",
@@ -70,6 +74,7 @@ export const deleteContactContract = defineContract({
 export const restoreContactContract = defineContract({
   method: "POST",
   path: "/api/v1/contacts/{id}/restore",
+  params: idParams,
   summary: "Restore a soft-deleted contact",
   tags,
   auth: "user",
@@ -80,6 +85,7 @@ export const restoreContactContract = defineContract({
 export const avatarUploadContract = defineContract({
   method: "PUT",
   path: "/api/v1/contacts/{id}/avatar",
+  params: idParams,
   summary:
     "Upload a contact avatar (multipart field `file`; PNG or JPEG ≤ 5 MB, stored as a ≤256×256 centre crop)",
   tags,
@@ -91,6 +97,7 @@ export const avatarUploadContract = defineContract({
 export const avatarGetContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/avatar",
+  params: idParams,
   summary: "The contact's avatar image",
   tags,
   auth: "user",
@@ -103,6 +110,7 @@ export const avatarGetContract = defineContract({
 export const avatarDeleteContract = defineContract({
   method: "DELETE",
   path: "/api/v1/contacts/{id}/avatar",
+  params: idParams,
   summary: "Remove the contact's avatar",
   tags,
   auth: "user",

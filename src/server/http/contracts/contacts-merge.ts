@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { contactDetailSchema } from "./contact-dto";
-import { duplicatePairSchema, duplicatesQuery } from "./find-duplicates";
-import { mergeContactsInput } from "./merge-contacts";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { contactDetailSchema } from "../../contacts/contact-dto";
+import { duplicatePairSchema, duplicatesQuery } from "../../contacts/find-duplicates";
+import { mergeContactsInput } from "../../contacts/merge-contacts";
 
 const tags = ["contacts"];
 
@@ -31,6 +32,7 @@ export const mergeContactsContract = defineContract({
 export const undoMergeContract = defineContract({
   method: "POST",
   path: "/api/v1/contacts/merges/{id}/undo",
+  params: idParams,
   summary: "Undo a merge (the merged contact comes back with what it brought)",
   tags,
   auth: "user",

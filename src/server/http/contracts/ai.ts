@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { searchHitSchema } from "../search/schemas";
-import { embeddingBackfillResponse, embeddingCoverageResponse } from "./embeddings/schemas";
+import { defineContract } from "../contract";
+import { contactIdParams, idParams } from "../params";
+import { searchHitSchema } from "../../search/schemas";
+import { embeddingBackfillResponse, embeddingCoverageResponse } from "../../ai/embeddings/schemas";
 import {
   aiSettingsBody,
   aiSettingsResponse,
@@ -10,7 +11,7 @@ import {
   chatStreamBody,
   searchQuery,
   usageResponse,
-} from "./schemas";
+} from "../../ai/schemas";
 
 const limitErrors = [
   "ai_not_configured",
@@ -66,6 +67,7 @@ export const listThreadsContract = defineContract({
 export const getThreadContract = defineContract({
   method: "GET",
   path: "/api/v1/chat/threads/{id}",
+  params: idParams,
   summary: "One thread with its messages, tool activity and proposals",
   tags: ["ai"],
   auth: "user",
@@ -82,6 +84,7 @@ export const getThreadContract = defineContract({
 export const confirmProposalContract = defineContract({
   method: "POST",
   path: "/api/v1/chat/proposals/{id}/confirm",
+  params: idParams,
   summary: "Apply a write the assistant proposed (a note or a follow-up email draft)",
   tags: ["ai"],
   auth: "user",
@@ -92,6 +95,7 @@ export const confirmProposalContract = defineContract({
 export const rejectProposalContract = defineContract({
   method: "POST",
   path: "/api/v1/chat/proposals/{id}/reject",
+  params: idParams,
   summary: "Discard a write the assistant proposed",
   tags: ["ai"],
   auth: "user",
@@ -140,6 +144,7 @@ export const hybridSearchContract = defineContract({
 export const getInsightContract = defineContract({
   method: "GET",
   path: "/api/v1/ai/insights/{contactId}",
+  params: contactIdParams,
   summary: "The latest AI insight of a contact (summary, next step, risk, persona), or null",
   tags: ["ai"],
   auth: "user",
@@ -150,6 +155,7 @@ export const getInsightContract = defineContract({
 export const generateInsightContract = defineContract({
   method: "POST",
   path: "/api/v1/ai/insights/{contactId}",
+  params: contactIdParams,
   summary: "Generate a contact insight now (one credit); an invalid model output is recorded as failed",
   tags: ["ai"],
   auth: "user",

@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { createNoteInput, noteSchema, updateNoteInput } from "./schemas";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { createNoteInput, noteSchema, updateNoteInput } from "../../notes/schemas";
 
 const tags = ["notes"];
 
 export const listNotesContract = defineContract({
   method: "GET",
   path: "/api/v1/contacts/{id}/notes",
+  params: idParams,
   summary: "A contact's notes, pinned first",
   tags,
   auth: "user",
@@ -17,6 +19,7 @@ export const listNotesContract = defineContract({
 export const createNoteContract = defineContract({
   method: "POST",
   path: "/api/v1/contacts/{id}/notes",
+  params: idParams,
   summary: "Add a Markdown note (optionally redacting card numbers/IBANs)",
   tags,
   auth: "user",
@@ -28,6 +31,7 @@ export const createNoteContract = defineContract({
 export const getNoteContract = defineContract({
   method: "GET",
   path: "/api/v1/notes/{id}",
+  params: idParams,
   summary: "One note",
   tags,
   auth: "user",
@@ -38,6 +42,7 @@ export const getNoteContract = defineContract({
 export const updateNoteContract = defineContract({
   method: "PATCH",
   path: "/api/v1/notes/{id}",
+  params: idParams,
   summary: "Edit or (un)pin a note",
   tags,
   auth: "user",
@@ -49,6 +54,7 @@ export const updateNoteContract = defineContract({
 export const deleteNoteContract = defineContract({
   method: "DELETE",
   path: "/api/v1/notes/{id}",
+  params: idParams,
   summary: "Delete a note",
   tags,
   auth: "user",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
+import { defineContract } from "../contract";
 import {
   batchIdBody,
   batchSchema,
@@ -9,7 +9,7 @@ import {
   syncPrefsPatchSchema,
   syncPrefsSchema,
   syncStatusSchema,
-} from "./schemas";
+} from "../../sync/schemas";
 
 const tags = ["sync"];
 

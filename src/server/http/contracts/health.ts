@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
+import { defineContract } from "../contract";
 
 export const healthContract = defineContract({
   method: "GET",

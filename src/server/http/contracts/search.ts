@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { searchHitSchema, searchQuery } from "./schemas";
+import { defineContract } from "../contract";
+import { searchHitSchema, searchQuery } from "../../search/schemas";
 
 export const searchContract = defineContract({
   method: "GET",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { applyAtRiskInput, atRiskItemSchema } from "./at-risk";
-import { dashboardSchema } from "./dashboard-summary";
+import { defineContract } from "../contract";
+import { applyAtRiskInput, atRiskItemSchema } from "../../lifecycle/at-risk";
+import { dashboardSchema } from "../../lifecycle/dashboard-summary";
 
 export const listAtRiskContract = defineContract({
   method: "GET",

@@ -1,5 +1,5 @@
-import { defineContract } from "../http/contract";
-import { crmSettingsSchema, updateCrmSettingsInput } from "./settings";
+import { defineContract } from "../contract";
+import { crmSettingsSchema, updateCrmSettingsInput } from "../../lifecycle/settings";
 
 export const getCrmSettingsContract = defineContract({
   method: "GET",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
+import { defineContract } from "../contract";
 import {
   deleteAccountSchema,
   requestResetSchema,
@@ -7,7 +7,7 @@ import {
   signInSchema,
   signUpSchema,
   userSchema,
-} from "./schemas";
+} from "../../auth/schemas";
 
 // The JSON API for scripts and the app's own forms (docs/api/auth.md). Every POST needs the
 // x-csrf-token header; GET /api/v1/auth/csrf hands a script its token.

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { exportQuery } from "./export-contacts";
+import { defineContract } from "../contract";
+import { exportQuery } from "../../exports/export-contacts";
 
 export const exportContactsContract = defineContract({
   method: "GET",

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { importPreviewSchema } from "./preview-import";
-import { commitImportResultSchema } from "./commit-import";
-import { importBatchSchema } from "./undo-import";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { importPreviewSchema } from "../../imports/preview-import";
+import { commitImportResultSchema } from "../../imports/commit-import";
+import { importBatchSchema } from "../../imports/undo-import";
 
 const tags = ["imports"];
 const multipart = "multipart/form-data: file (CSV or .vcf, ≤ 5 MB), mapping (JSON {header: field}, optional)";
@@ -39,6 +40,7 @@ export const listImportsContract = defineContract({
 export const undoImportContract = defineContract({
   method: "POST",
   path: "/api/v1/imports/{id}/undo",
+  params: idParams,
   summary: "Undo an import: removes the contacts it created",
   tags,
   auth: "user",

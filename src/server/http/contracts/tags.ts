@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { defineContract } from "../http/contract";
-import { bulkContactsInput, tagInput, tagSchema, updateTagInput } from "./schemas";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { bulkContactsInput, tagInput, tagSchema, updateTagInput } from "../../tags/schemas";
 
 const tags = ["tags"];
 
@@ -27,6 +28,7 @@ export const createTagContract = defineContract({
 export const updateTagContract = defineContract({
   method: "PATCH",
   path: "/api/v1/tags/{id}",
+  params: idParams,
   summary: "Rename or recolour a tag",
   tags,
   auth: "user",
@@ -38,6 +40,7 @@ export const updateTagContract = defineContract({
 export const deleteTagContract = defineContract({
   method: "DELETE",
   path: "/api/v1/tags/{id}",
+  params: idParams,
   summary: "Delete a tag (removes it from every contact)",
   tags,
   auth: "user",

@@ -1,5 +1,6 @@
-import { defineContract } from "../http/contract";
-import { jobView, listJobsQuery, listJobsResponse, processedResponse } from "./schemas";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { jobView, listJobsQuery, listJobsResponse, processedResponse } from "../../jobs/schemas";
 
 const tags = ["jobs"];
 
@@ -27,6 +28,7 @@ export const listJobsContract = defineContract({
 export const retryJobContract = defineContract({
   method: "POST",
   path: "/api/v1/jobs/{id}/retry",
+  params: idParams,
   summary: "Re-queue a dead job with a fresh set of attempts",
   tags,
   auth: "user",
