@@ -101,6 +101,9 @@ describe("booking against the Google emulator", () => {
     const confirmation = mailsTo(email);
     expect(confirmation).toHaveLength(1);
     expect(confirmation[0]!.data).toContain("text/calendar");
+    // The invitation is also a real attachment, which every mail client can open.
+    expect(confirmation[0]!.data).toMatch(/Content-Disposition: attachment; filename=booking\.ics/);
+    expect(confirmation[0]!.data).toContain(`UID:booking-${bookingId}@omnicrm`);
     expect(confirmation[0]!.data).toContain(`/book/manage/${manageToken}`);
     // The practitioner's notice (their account email is user-<id>@test.local).
     const notice = mailsTo(p.ctx.userId);

@@ -17,7 +17,9 @@ export async function createPublicBooking(
   const input = publicBookingInput.parse(raw);
   if (input.website) {
     ctx.log.warn("booking honeypot filled; ignored");
-    return { bookingId: crypto.randomUUID(), manageToken: "" };
+    // Shaped like a real answer (a signed link that leads nowhere), so the bot cannot tell.
+    const bookingId = crypto.randomUUID();
+    return { bookingId, manageToken: manageToken(bookingId) };
   }
   const service = await getService(ctx, input.serviceId).catch(() => null);
   if (!service?.active) throw new AppError("not_found", "No such service");

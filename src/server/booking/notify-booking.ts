@@ -4,7 +4,7 @@ import { getProfile } from "../profile/get-profile";
 import { bookingIcs } from "./booking-ics";
 import { clientMail, practitionerMail, type MailKind } from "./booking-mail";
 import type { BookingRow } from "./booking-dto";
-import { claimMessage, markMessageSent, releaseMessage } from "./claim-message";
+import { sendOnce } from "./claim-message";
 import { bookingTimeZone, loadSettings } from "./get-availability";
 import { loadBooking } from "./load-booking";
 import { manageUrl } from "./manage-token";
@@ -37,53 +37,32 @@ export async function practitionerInfo(ctx: JobCtx) {
 }
 
 export async function sendClientMail(ctx: JobCtx, b: BookingRow, kind: MailKind): Promise<void> {
-  if (!b.clientEmail) return;
-  const claim = await claimMessage(ctx, { bookingId: b.id, kind, version: b.version, jobId: ctx.jobId });
-  if (!claim) return;
-  const who = await practitionerInfo(ctx);
-  const link = manageUrl(b.id);
-  const content = clientMail(kind, b, { practitionerName: who.name, zone: who.zone, manageLink: link });
-  const ics = bookingIcs(b, { name: who.name, email: who.email }, link);
-  await sendSmtpMail({
-    to: b.clientEmail,
-    ...content,
-    replyTo: who.email,
-    messageId: claim.messageId,
-    icalEvent: {
-      method: b.status === "cancelled" ? "CANCEL" : "REQUEST",
-      filename: "booking.ics",
-      content: ics,
-    },
+  const email = b.clientEmail;
+  if (!email) return;
+  await sendOnce(ctx, { bookingId: b.id, kind, version: b.version }, async (messageId) => {
+    const who = await practitionerInfo(ctx);
+    const link = manageUrl(b.id);
+    const content = clientMail(kind, b, { practitionerName: who.name, zone: who.zone, manageLink: link });
+    const ics = bookingIcs(b, { name: who.name, email: who.email }, link);
+    const method = b.status === "cancelled" ? "CANCEL" : "REQUEST";
+    await sendSmtpMail({
+      to: email,
+      ...content,
+      replyTo: who.email,
+      messageId,
+      // The invitation twice: as the calendar part mail apps turn into Accept/Add buttons,
+      // and as a booking.ics attachment any client can open or import.
+      icalEvent: { method, filename: "booking.ics", content: ics },
+      attachments: [
+        { filename: "booking.ics", content: ics, contentType: `application/ics; method=${method}` },
+      ],
+    });
   });
-  await markMessageSent(ctx, { bookingId: b.id, kind, version: b.version });
 }
 
 async function sendNotice(ctx: JobCtx, b: BookingRow, kind: MailKind): Promise<void> {
-  const noticeKind = `notice:${kind}`;
-  const claim = await claimMessage(ctx, {
-    bookingId: b.id,
-    kind: noticeKind,
-    version: b.version,
-    jobId: ctx.jobId,
+  await sendOnce(ctx, { bookingId: b.id, kind: `notice:${kind}`, version: b.version }, async (messageId) => {
+    const who = await practitionerInfo(ctx);
+    await sendSmtpMail({ to: who.email, ...practitionerMail(kind, b, who.zone), messageId });
   });
-  if (!claim) return;
-  const who = await practitionerInfo(ctx);
-  const mail = { to: who.email, ...practitionerMail(kind, b, who.zone), messageId: claim.messageId };
-  await sendClaimed(ctx, { bookingId: b.id, kind: noticeKind, version: b.version, jobId: ctx.jobId }, () =>
-    sendSmtpMail(mail),
-  );
-}
-
-async function sendClaimed(
-  ctx: JobCtx,
-  m: { bookingId: string; kind: string; version: number; jobId: string },
-  send: () => Promise<unknown>,
-): Promise<void> {
-  try {
-    await send();
-  } catch (e) {
-    await releaseMessage(ctx, m);
-    throw e;
-  }
-  await markMessageSent(ctx, m);
 }

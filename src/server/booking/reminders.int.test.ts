@@ -25,6 +25,7 @@ describe.runIf(available)("booking reminders under two BullMQ workers", () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   const prefix = `omnicrm-booking-${randomUUID().slice(0, 8)}`;
   const workers: ChildProcess[] = [];
+  let holdFor: string | null = null;
 
   const spawnWorker = () =>
     new Promise<ChildProcess>((resolve, reject) => {
@@ -44,7 +45,10 @@ describe.runIf(available)("booking reminders under two BullMQ workers", () => {
 
   beforeAll(async () => {
     h = await useTestDb();
-    sink = await startSmtpSink();
+    // The kill test makes the server hang on one reminder, so a worker dies mid-send.
+    sink = await startSmtpSink({
+      hold: (m) => holdFor !== null && m.to.join().includes(holdFor) && /Subject: Reminder:/.test(m.data),
+    });
     configureBullmq({ url: redisUrl!, prefix });
     await Promise.all([spawnWorker(), spawnWorker()]);
   });
@@ -56,6 +60,18 @@ describe.runIf(available)("booking reminders under two BullMQ workers", () => {
     await closeBullmq();
     await sink.close();
   });
+
+  const sentCount = async (bookingId: string) =>
+    (
+      await withSystem(h.db, (tx) =>
+        tx.execute<{ n: number }>(sql`SELECT count(*)::int n FROM booking_messages
+          WHERE booking_id = ${bookingId} AND kind = 'reminder:1440' AND sent_at IS NOT NULL`),
+      )
+    ).rows[0]!.n;
+  const jobsDone = async (want: string[]) => {
+    const rows = await withSystem(h.db, (tx) => tx.select().from(jobs).where(inArray(jobs.id, want)));
+    return rows.every((r) => r.status === "done");
+  };
 
   const reminders = (email: string) =>
     sink.mails.filter((m) => m.to.join().includes(email) && /Subject: Reminder:/.test(m.data));
@@ -116,4 +132,44 @@ describe.runIf(available)("booking reminders under two BullMQ workers", () => {
     expect(reminders(email)).toHaveLength(1);
     expect(await sent()).toBe(1);
   });
+
+  it("still sends the reminder exactly once when every worker is killed in the middle of sending it", async () => {
+    const p = await practitioner(h);
+    const ctx = await resolveHandle(h.db, p.handle);
+    const email = `kill-${randomUUID().slice(0, 8)}@example.com`;
+    const { bookingId } = await createPublicBooking(ctx, {
+      serviceId: p.service.id,
+      start: tomorrowAt(16, 3),
+      name: "Kill Client",
+      email,
+      consent: true,
+    });
+    holdFor = email;
+    const [job] = await enqueueUnchecked(p.ctx, [
+      { kind: "booking_reminder", payload: { bookingId, version: 1, minutesBefore: 1440 } },
+    ]);
+    // A worker claimed the mail and is inside the SMTP conversation; the server never answers.
+    await waitFor(async () => sink.held.some((m) => m.to.join().includes(email)), 60_000);
+    expect(await sentCount(bookingId)).toBe(0);
+    const alive = workers.filter((w) => w.exitCode === null && w.signalCode === null);
+    await Promise.all(
+      alive.map((w) => new Promise<void>((r) => (w.once("exit", () => r()), w.kill("SIGKILL")))),
+    );
+    holdFor = null;
+    // A restarted worker finds the stalled job and runs it again (next attempt), which takes
+    // the dead run's claim over and sends: one mail, not zero (claim stuck) and not two.
+    await spawnWorker();
+    // (It may first find the dead run's claim still leased: up to CLAIM_LEASE_MS.)
+    await waitFor(async () => (await jobsDone([job!.id])) && (await sentCount(bookingId)) === 1, 120_000);
+    expect(reminders(email)).toHaveLength(1);
+    expect(sink.held.filter((m) => m.to.join().includes(email))).toHaveLength(1);
+    // More copies later (a re-sent message after the restart) send nothing.
+    const later = (
+      await enqueueUnchecked(p.ctx, [
+        { kind: "booking_reminder", payload: { bookingId, version: 1, minutesBefore: 1440 } },
+      ])
+    ).map((r) => r.id);
+    await waitFor(() => jobsDone(later), 60_000);
+    expect(reminders(email)).toHaveLength(1);
+  }, 240_000);
 });

@@ -107,6 +107,7 @@ CREATE TABLE "booking_messages" (
   -- Which version of the booking (each reschedule is a new one) the mail is about.
   "version" integer NOT NULL,
   "message_id" text NOT NULL,
+  -- The job holding the claim; claimed_at is its lease, renewed while the mail is being sent.
   "job_id" text,
   "claimed_at" timestamp with time zone DEFAULT now() NOT NULL,
   "sent_at" timestamp with time zone,
