@@ -94,7 +94,17 @@ export default [
       await client.fill("#phone", "+351 912 345 678");
       await client.check("input[name=consent]");
       await client.getByRole("button", { name: "Confirm booking" }).click();
-      await client.getByText("You're booked.").waitFor();
+      await client
+        .getByText("You're booked.")
+        .waitFor()
+        .catch(async (e: unknown) => {
+          await client.screenshot({ path: "test-results/booking-client-FAILED.png", fullPage: true });
+          const errs = server
+            .logs()
+            .filter((l) => Number(l.level) >= 40)
+            .slice(-5);
+          throw new Error(`${String(e)}\nserver: ${JSON.stringify(errs).slice(0, 3000)}`);
+        });
       await client.screenshot({ path: "test-results/booking-client-confirmed.png", fullPage: true });
       const token = new URL(client.url()).pathname.split("/").pop()!;
       const bookingId = token.split(".")[0]!;
@@ -106,6 +116,7 @@ export default [
       assert.match(confirmation, /Subject: Booked: Massage with Maya Fields/);
       assert.match(confirmation, /text\/calendar/);
       assert.match(confirmation, /BEGIN:VEVENT/);
+      assert.match(confirmation, /Content-Disposition: attachment; filename=booking\.ics/);
       assert.ok(confirmation.includes(`/book/manage/${token}`));
       const { calendar } = authedClients(google, google.defaultAccount);
       const event = await until("the Google event", async () =>
@@ -149,6 +160,8 @@ export default [
       await page.goto(`/contacts/${contact.id}`);
       await page.getByText("Cancelled: Massage").first().waitFor();
       await screenshot("contact-timeline");
+      await page.getByRole("tab", { name: "Bookings" }).click();
+      await page.getByTestId("contact-bookings").getByText("(cancelled)").waitFor();
     },
   ),
 ];

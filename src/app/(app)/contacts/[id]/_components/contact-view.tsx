@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
+import { BookingsTab } from "./bookings-tab";
 import { ContactHeader } from "./contact-header";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
@@ -96,6 +97,11 @@ export function ContactView({ id }: { id: string }) {
             ),
           },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
+          {
+            value: "bookings",
+            label: "Bookings",
+            content: <BookingsTab contactId={id} onBooked={() => setTimelineKey((k) => k + 1)} />,
+          },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
         ]}
       />
