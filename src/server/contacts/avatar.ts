@@ -7,7 +7,11 @@ import { AppError } from "../errors";
 import { objectStore } from "../storage/object-store";
 import { requireContact } from "./contact-helpers";
 import { avatarUrl } from "./contact-dto";
-import { resizeAvatar } from "./avatar-image";
+import { checkAvatarHeader } from "./avatar-image";
+import { runUntrusted } from "../untrusted/run-untrusted";
+
+/** Time budget (wall clock) for decoding and resizing one upload; bombs are refused before it. */
+const AVATAR_BUDGET_MS = 20_000;
 import { MAX_AVATAR_BYTES } from "./constants";
 
 // Upload limit before resizing; what is stored is a ≤256×256 re-encoded PNG or JPEG.
@@ -30,7 +34,11 @@ export async function setAvatar(
     throw new AppError("payload_too_large", undefined, { maxBytes: MAX_AVATAR_BYTES });
   // Check ownership before spending CPU on decoding someone else's upload.
   await withUser(ctx, (tx) => requireContact(tx, ctx.userId, input.contactId, { deleted: false }));
-  const img = resizeAvatar(input.bytes);
+  checkAvatarHeader(input.bytes);
+  // Decoding runs in the worker pool (time budget, heap limit), never on the event loop.
+  const out = await runUntrusted("avatar", input.bytes, { timeoutMs: AVATAR_BUDGET_MS });
+  // A Buffer crosses the thread boundary as a plain Uint8Array.
+  const img = { ...out, bytes: Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength) };
   const store = objectStore();
   // A fresh key per upload: caches keyed on the URL never show a stale image.
   const key = `avatars/${ctx.userId}/${input.contactId}-${randomBytes(6).toString("hex")}.${img.ext}`;

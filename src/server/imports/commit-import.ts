@@ -10,7 +10,7 @@ import { normalizeEmail, normalizePhone } from "../contacts/identity-normalize";
 import { recomputeLastInteraction } from "../contacts/recompute-last-interaction";
 import { enqueueEmbeds, enqueueInsights } from "../ai/jobs/enqueue-ai-jobs";
 import { isAiConfigured } from "../ai/provider";
-import { analyzeImport, importIssueSchema, type ValidRow } from "./analyze-import";
+import { analyzeImport, importIssueSchema, parseImportUntrusted, type ValidRow } from "./analyze-import";
 import type { ColumnMapping } from "./map-columns";
 import { pgArray } from "../db/pg-array";
 
@@ -139,8 +139,9 @@ export async function commitImport(
   input: { text: string; filename: string; mapping?: ColumnMapping; confirm?: boolean },
 ): Promise<CommitImportResult> {
   const u = ctx.userId;
+  const parsed = await parseImportUntrusted(input);
   return withUser(ctx, async (tx) => {
-    const a = await analyzeImport(tx, u, input);
+    const a = await analyzeImport(tx, u, { parsed });
     if (a.errors.length && !input.confirm)
       throw new AppError(
         "unprocessable",

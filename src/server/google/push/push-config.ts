@@ -9,7 +9,7 @@ export const RENEW_BEFORE_MS = 2 * 86_400_000;
 /** Where Google should POST Calendar notifications; null = Calendar push is off (polling). */
 export function calendarPushAddress(): string | null {
   const base = env().GOOGLE_PUSH_BASE_URL;
-  return base ? `${base.replace(/\/+$/, "")}${CALENDAR_WEBHOOK_PATH}` : null;
+  return base ? `${base.replace(/(?<!\/)\/+$/, "")}${CALENDAR_WEBHOOK_PATH}` : null;
 }
 
 /**
