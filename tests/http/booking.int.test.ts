@@ -81,8 +81,8 @@ describe("public booking (HTTP)", () => {
         book(h.client(), handle, visitor(serviceId, start, `r${i}@ex.com`)),
       ),
     );
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    const refused = results.filter((r) => r.status !== 200);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    const refused = results.filter((r) => r.status !== 201);
     expect(refused.map((r) => [r.status, r.json.error])).toEqual(Array(19).fill([409, "conflict"]));
     const mine = await p.get<Ok<{ items: { start: string; status: string }[] }>>("/api/v1/bookings");
     expect(mine.json.data.items.filter((b) => b.start === start)).toHaveLength(1);
@@ -98,14 +98,14 @@ describe("public booking (HTTP)", () => {
     // An email that has an OmniCRM account books exactly like one that does not.
     const existing = await book(h.client(), handle, visitor(serviceId, slots[0]!.start, p.email));
     const stranger = await book(h.client(), handle, visitor(serviceId, slots[1]!.start, "new@ex.com"));
-    expect([existing.status, stranger.status]).toEqual([200, 200]);
+    expect([existing.status, stranger.status]).toEqual([201, 201]);
     expect(Object.keys(existing.json.data).sort()).toEqual(Object.keys(stranger.json.data).sort());
     // The honeypot looks like a success and books nothing.
     const bot = await book(h.client(), handle, {
       ...visitor(serviceId, slots[2]!.start, "bot@ex.com"),
       website: "http://spam.example",
     });
-    expect(bot.status).toBe(200);
+    expect(bot.status).toBe(201);
     expect(bot.json.data.manageToken.startsWith(`${bot.json.data.bookingId}.`)).toBe(true);
     expect((await h.client().get(`/book/manage/${bot.json.data.manageToken}`)).status).toBe(404);
     const mine = await p.get<Ok<{ items: { clientEmail: string }[] }>>("/api/v1/bookings");
