@@ -19,7 +19,9 @@ export function verifyManageToken(token: string): string | null {
 
 export function appBaseUrl(): string {
   const e = env();
-  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  let url = e.APP_URL ?? `http://localhost:${e.PORT}`;
+  while (url.endsWith("/")) url = url.slice(0, -1);
+  return url;
 }
 
 export function manageUrl(bookingId: string): string {
