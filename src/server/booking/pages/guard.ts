@@ -12,8 +12,7 @@ import { esc, nonceOf, page } from "./html";
 export async function publicPage(req: Request, fn: () => Promise<Response>): Promise<Response> {
   const nonce = nonceOf(req);
   const post = req.method === "POST";
-  if (post && !isOriginAllowed(req.headers.get("origin")))
-    return page("Not allowed", "<h1>Not allowed</h1>", { nonce, status: 403 });
+  if (post && !sameSiteForm(req)) return page("Not allowed", "<h1>Not allowed</h1>", { nonce, status: 403 });
   const v = await consumeRate(post ? "booking" : "api", `ip:${clientIp(req.headers)}`);
   if (!v.allowed) {
     const r = page(
@@ -39,6 +38,17 @@ export async function publicPage(req: Request, fn: () => Promise<Response>): Pro
       });
     throw e;
   }
+}
+
+/**
+ * A form post from our own page. The app's `Referrer-Policy: no-referrer` makes browsers send
+ * `Origin: null` on a same-origin form POST, so "null" passes only when the browser itself
+ * vouches with `Sec-Fetch-Site: same-origin` (a header pages cannot forge).
+ */
+function sameSiteForm(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (origin === "null") return req.headers.get("sec-fetch-site") === "same-origin";
+  return isOriginAllowed(origin);
 }
 
 /** Reads a small urlencoded form body (size-capped). */
