@@ -13,7 +13,11 @@ import {
 import { createdAt, id, updatedAt, userId } from "./columns";
 import { contacts } from "./contacts";
 import { interactions } from "./interactions";
-import type { DateOverride, WeeklyHours } from "../../booking/generate-slots";
+
+// The jsonb shapes (the booking domain's WeeklyHours/DateOverride match them structurally).
+type HourRange = { start: string; end: string };
+type WeeklyHours = Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", HourRange[]>>;
+type DateOverride = { date: string; ranges: HourRange[] };
 
 /** One row per practitioner: the public page (handle) and the availability rules. */
 export const bookingSettings = pgTable("booking_settings", {
