@@ -1,9 +1,12 @@
 import {
   Bot,
   CalendarDays,
+  CheckSquare,
+  Inbox,
   LayoutDashboard,
   RefreshCw,
   Settings,
+  Sun,
   Users,
   type LucideIcon,
 } from "lucide-react";
@@ -11,10 +14,13 @@ import {
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
 export const navItems: NavItem[] = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/", label: "Today", icon: Sun },
+  { href: "/tasks", label: "Tasks", icon: CheckSquare },
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/assistant", label: "Assistant", icon: Bot },
   { href: "/bookings", label: "Bookings", icon: CalendarDays },
+  { href: "/outbox", label: "Outbox", icon: Inbox },
   { href: "/settings/sync", label: "Sync", icon: RefreshCw },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

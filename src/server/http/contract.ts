@@ -29,6 +29,8 @@ export type Contract<
   errors?: string[];
   /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
   responseType?: string;
+  /** JSON body size cap for this endpoint (default API_MAX_JSON_BYTES), e.g. mail with attachments. */
+  maxBodyBytes?: number;
   /** Rate-limit group; defaults to "api" for user routes. */
   rateLimit?: "api" | "auth" | "ai" | "booking" | "none";
 };

@@ -7,9 +7,12 @@ import { googleCalendarSyncJob } from "./definitions/google-calendar-sync";
 import { googleGmailSyncJob } from "./definitions/google-gmail-sync";
 import { insightJob } from "./definitions/insight";
 import { noopJob } from "./definitions/noop";
+import { outboxSendJob } from "./definitions/outbox-send";
 import { normalizeGoogleEmailJob } from "./definitions/normalize-google-email";
 import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
+import { scanPromisesJob } from "./definitions/scan-promises";
+import { sendDigestJob } from "./definitions/send-digest";
 
 /**
  * Every job kind the app knows. Adding a kind = one file in definitions/ (payload schema
@@ -27,6 +30,9 @@ const builtIn = [
   noopJob,
   bookingNotifyJob,
   bookingReminderJob,
+  outboxSendJob,
+  sendDigestJob,
+  scanPromisesJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

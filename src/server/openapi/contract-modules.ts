@@ -6,6 +6,7 @@ import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
+import * as httpContractsFollowups from "../http/contracts/followups";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
 import * as httpContractsImports from "../http/contracts/imports";
@@ -15,10 +16,13 @@ import * as httpContractsLifecycle from "../http/contracts/lifecycle";
 import * as httpContractsMetrics from "../http/contracts/metrics";
 import * as httpContractsNotes from "../http/contracts/notes";
 import * as httpContractsOpenapi from "../http/contracts/openapi";
+import * as httpContractsOutbox from "../http/contracts/outbox";
 import * as httpContractsProfile from "../http/contracts/profile";
 import * as httpContractsSearch from "../http/contracts/search";
 import * as httpContractsSync from "../http/contracts/sync";
 import * as httpContractsTags from "../http/contracts/tags";
+import * as httpContractsTasks from "../http/contracts/tasks";
+import * as httpContractsTemplates from "../http/contracts/templates";
 
 export const contractModules: Record<string, unknown>[] = [
   httpContractsAi,
@@ -28,6 +32,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContacts,
   httpContractsCrmSettings,
   httpContractsExports,
+  httpContractsFollowups,
   httpContractsGooglePush,
   httpContractsHealth,
   httpContractsImports,
@@ -37,8 +42,11 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsMetrics,
   httpContractsNotes,
   httpContractsOpenapi,
+  httpContractsOutbox,
   httpContractsProfile,
   httpContractsSearch,
   httpContractsSync,
   httpContractsTags,
+  httpContractsTasks,
+  httpContractsTemplates,
 ];

@@ -1,7 +1,9 @@
 import { listFollowUpsTool, upcomingSessionsTool } from "./agenda-tools";
 import { getContactTool, getTimelineTool, searchContactsTool } from "./contact-tools";
-import { proposeFollowUpEmailTool, proposeNoteTool } from "./propose-tools";
+import { draftEmailTool } from "./draft-email-tool";
+import { proposeNoteTool } from "./propose-tools";
 import { searchInteractionsTool } from "./search-tool";
+import { listTasksTool, proposeTaskTool, todayTool } from "./task-tools";
 import type { ToolEnv } from "./tool-env";
 
 /** The assistant's tool set, bound to the calling user. */
@@ -14,6 +16,9 @@ export function buildAssistantTools(env: ToolEnv) {
     list_follow_ups: listFollowUpsTool(env),
     upcoming_sessions: upcomingSessionsTool(env),
     propose_note: proposeNoteTool(env),
-    propose_follow_up_email: proposeFollowUpEmailTool(env),
+    draft_email: draftEmailTool(env),
+    today: todayTool(env),
+    list_tasks: listTasksTool(env),
+    propose_task: proposeTaskTool(env),
   };
 }

@@ -8,3 +8,6 @@ export * from "./sync";
 export * from "./push";
 export * from "./profile";
 export * from "./booking";
+export * from "./outbox";
+export * from "./followups";
+export * from "./task-suggestions";

@@ -8,7 +8,9 @@ import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
 import { BookingsTab } from "./bookings-tab";
+import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
 import { ContactHeader } from "./contact-header";
+import { FollowUpsTab } from "./followups-tab";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
 import { LogInteractionDialog } from "./log-interaction-dialog";
@@ -19,6 +21,7 @@ import { useContact } from "./use-contact";
 export function ContactView({ id }: { id: string }) {
   const { contact, error, loaded, update, patchLocal, reload } = useContact(id);
   const [logging, setLogging] = useState(false);
+  const [composing, setComposing] = useState<{ replyTo: ReplyTarget | null } | null>(null);
   const { tags } = useTags();
   const [tab, setTab] = useState("timeline");
   const [timelineKey, setTimelineKey] = useState(0);
@@ -67,6 +70,7 @@ export function ContactView({ id }: { id: string }) {
         update={update}
         onAddNote={addNote}
         onLog={() => setLogging(true)}
+        onEmail={() => setComposing({ replyTo: null })}
         onAvatarChanged={(avatarUrl) => patchLocal({ avatarUrl })}
       />
       <LogInteractionDialog
@@ -80,6 +84,14 @@ export function ContactView({ id }: { id: string }) {
           reload();
         }}
       />
+      {composing ? (
+        <ComposeEmailDialog
+          contact={contact}
+          replyTo={composing.replyTo}
+          open
+          onOpenChange={(o) => !o && setComposing(null)}
+        />
+      ) : null}
       <Tabs
         value={tab}
         onValueChange={setTab}
@@ -87,7 +99,13 @@ export function ContactView({ id }: { id: string }) {
           {
             value: "timeline",
             label: "Timeline",
-            content: <TimelineTab contactId={id} refreshKey={timelineKey} />,
+            content: (
+              <TimelineTab
+                contactId={id}
+                refreshKey={timelineKey}
+                onReply={contact.emails.length ? (replyTo) => setComposing({ replyTo }) : undefined}
+              />
+            ),
           },
           {
             value: "notes",
@@ -96,6 +114,7 @@ export function ContactView({ id }: { id: string }) {
               <NotesTab ref={composer} contactId={id} onChanged={() => setTimelineKey((k) => k + 1)} />
             ),
           },
+          { value: "followups", label: "Follow-ups", content: <FollowUpsTab contactId={id} /> },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
           {
             value: "bookings",
