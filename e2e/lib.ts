@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import type { TestServer } from "../tests/http/server";
 import type { Emulator } from "../tools/google-emulator/server";
+import type { SinkMail } from "../tests/http/smtp-sink";
 
 export type SpecContext = {
   page: Page;
@@ -8,6 +9,8 @@ export type SpecContext = {
   server: TestServer;
   /** The Google emulator the app is wired to (OAuth consent page, Gmail, Calendar). */
   google: Emulator;
+  /** The SMTP sink the app's SMTP_URL points at: every mail the app sent. */
+  smtp: { url: string; mails: SinkMail[] };
   baseUrl: string;
   /** Saves test-results/<spec>-<name>.png. */
   screenshot: (name: string) => Promise<void>;

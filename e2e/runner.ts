@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { startServer } from "../tests/http/server";
 import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator } from "../tools/google-emulator/server";
+import { startSmtpSink } from "../tests/http/smtp-sink";
 import type { Spec } from "./lib";
 
 // A tiny runner over playwright-core (no browser downloads): Debian's chromium, one app
@@ -38,7 +39,9 @@ const google = await startGoogleEmulator({
   mailbox: { messages: 80, days: 30, includeFixtures: true },
   calendar: { events: 15 },
 });
-const server = await startServer(emulatorAppEnv(google));
+// App mail (booking confirmations, reminders) goes to a local SMTP sink the specs can read.
+const smtp = await startSmtpSink();
+const server = await startServer({ ...emulatorAppEnv(google), SMTP_URL: smtp.url });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 let passed = 0;
 let failed = 0;
@@ -58,6 +61,7 @@ try {
           context,
           server,
           google,
+          smtp,
           baseUrl: server.url,
           screenshot: async (name) => {
             await page.screenshot({ path: path.join(results, `${slug}-${name}.png`), fullPage: true });
@@ -82,6 +86,7 @@ try {
   await browser.close();
   await server.stop();
   await google.close();
+  await smtp.close();
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed || passed === 0 ? 1 : 0);

@@ -91,6 +91,9 @@ export const envSchema = z.object({
   /** How long a push notification waits before its sync runs, so a burst gives one job. */
   GOOGLE_PUSH_DEBOUNCE_SECONDS: int(10, 0, 3600),
 
+  /** Public booking attempts (POSTs) one IP may make per 10 minutes. */
+  BOOKING_ATTEMPTS_PER_IP: int(10, 1, 100_000),
+
   JOBS_CONCURRENCY: int(4, 1, 256),
   JOBS_PER_USER_CONCURRENCY: int(2, 1, 64),
 

@@ -6,18 +6,23 @@ export type SinkMail = { from: string; to: string[]; data: string };
  * A minimal SMTP server for tests: accepts every message (no TLS, no auth) and keeps it,
  * so a test can read what the app mailed. Speaks just enough SMTP for nodemailer.
  * `beforeData` holds a sender between its envelope and its message (e.g. to kill it there).
+ * `hold(mail)` returning true leaves that message unanswered (a server that hangs after
+ * DATA): it lands in `held`, not `mails`, since the sender never learns it was accepted.
  */
 export async function startSmtpSink(
   opts: {
     /** Awaited when a client sends DATA, before the message is let in (to stall a sender). */
     beforeData?: () => Promise<void>;
+    hold?: (mail: SinkMail) => boolean;
   } = {},
 ): Promise<{
   url: string;
   mails: SinkMail[];
+  held: SinkMail[];
   close: () => Promise<void>;
 }> {
   const mails: SinkMail[] = [];
+  const held: SinkMail[] = [];
   const server: Server = createServer((sock) => {
     let buf = "";
     let inData = false;
@@ -32,6 +37,10 @@ export async function startSmtpSink(
           if (end < 0) return;
           cur.data = buf.slice(0, end).replace(/\r\n\.\./g, "\r\n.");
           buf = buf.slice(end + 5);
+          if (opts.hold?.(cur)) {
+            held.push(cur);
+            return;
+          }
           mails.push(cur);
           cur = { from: "", to: [], data: "" };
           inData = false;
@@ -67,6 +76,7 @@ export async function startSmtpSink(
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    held,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

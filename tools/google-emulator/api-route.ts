@@ -15,7 +15,7 @@ export type ApiContext = {
 };
 
 export type ApiRoute = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   pattern: RegExp;
   /** Google's method id, used for stats, e.g. "gmail.users.messages.list". */
   id: string;

@@ -2,7 +2,9 @@
 // authenticated Gmail/Calendar routes with quota accounting and `fields=`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiRoute } from "./api-route";
+import { FREEBUSY_ROUTES } from "./calendar/freebusy";
 import { CALENDAR_ROUTES } from "./calendar/routes";
+import { WRITE_EVENT_ROUTES } from "./calendar/write-events";
 import type { EmulatorControl } from "./control";
 import { handleControl } from "./control-http";
 import { apiErrors } from "./errors";
@@ -16,7 +18,15 @@ import { OAUTH_ROUTES } from "./oauth/routes";
 import { PUSH_ROUTES } from "./push/routes";
 import type { EmulatorState } from "./state";
 
-const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...GMAIL_SEND_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
+const ROUTES: ApiRoute[] = [
+  ...GMAIL_ROUTES,
+  ...GMAIL_SEND_ROUTES,
+  ...CALENDAR_ROUTES,
+  ...PUSH_ROUTES,
+  // Booking: free/busy and event writes.
+  ...FREEBUSY_ROUTES,
+  ...WRITE_EVENT_ROUTES,
+];
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
   return (req: IncomingMessage, res: ServerResponse): void => {

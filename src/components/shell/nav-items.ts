@@ -1,5 +1,6 @@
 import {
   Bot,
+  CalendarDays,
   CheckSquare,
   Inbox,
   LayoutDashboard,
@@ -23,6 +24,7 @@ export const navItems: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/assistant", label: "Assistant", icon: Bot },
+  { href: "/bookings", label: "Bookings", icon: CalendarDays },
   { href: "/outbox", label: "Outbox", icon: Inbox },
   { href: "/settings/sync", label: "Sync", icon: RefreshCw },
   { href: "/settings", label: "Settings", icon: Settings },

@@ -13,7 +13,7 @@ export const lifecycleStages = [
 ] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
 
-export const contactSources = ["manual", "csv_import", "gmail_import", "calendar_import"] as const;
+export const contactSources = ["manual", "csv_import", "gmail_import", "calendar_import", "booking"] as const;
 export type ContactSource = (typeof contactSources)[number];
 
 /** Soft-deleted contacts can be restored this long; after that the retention job purges them. */

@@ -8,6 +8,14 @@ export const SCOPES: Record<GoogleService, string> = {
   calendar: "https://www.googleapis.com/auth/calendar.readonly",
 };
 
+/** Booking adds events to the calendar: asked for (incrementally) when booking is first enabled. */
+export const CALENDAR_EVENTS_SCOPE = "https://www.googleapis.com/auth/calendar.events";
+const CALENDAR_WRITE_SCOPES = [CALENDAR_EVENTS_SCOPE, "https://www.googleapis.com/auth/calendar"];
+
+export function hasCalendarWriteScope(granted: readonly string[]): boolean {
+  return granted.some((s) => CALENDAR_WRITE_SCOPES.includes(s));
+}
+
 /**
  * Sending is asked for incrementally: the first send requests only this scope (with
  * include_granted_scopes), so read-only users never see it and keep working.

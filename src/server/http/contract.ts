@@ -37,7 +37,7 @@ export type Contract<
    */
   multipart?: Record<string, MultipartField>;
   /** Rate-limit group; defaults to "api" for user routes. */
-  rateLimit?: "api" | "auth" | "ai" | "none";
+  rateLimit?: "api" | "auth" | "ai" | "booking" | "none";
 };
 
 export type MultipartField = { type: "file" | "text"; description: string; required?: boolean };

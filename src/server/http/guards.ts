@@ -55,6 +55,7 @@ export async function runRequestGuards(
   if (group === "none") return;
   let key = user?.id ?? `ip:${ip}`;
   if (group === "auth") key = `${ip}|${(await peekEmail(req)) ?? ""}`;
+  if (group === "booking") key = `ip:${ip}`;
   const v = await consumeRate(group, key);
   if (!v.allowed) {
     rateLimitRejections.inc({ group, route: contract.path });

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { AnyJobDefinition, JobHandler, JobQueue } from "./define-job";
+import { bookingNotifyJob } from "./definitions/booking-notify";
+import { bookingReminderJob } from "./definitions/booking-reminder";
 import { embedJob } from "./definitions/embed";
 import { googleCalendarSyncJob } from "./definitions/google-calendar-sync";
 import { googleGmailSyncJob } from "./definitions/google-gmail-sync";
@@ -26,6 +28,8 @@ const builtIn = [
   embedJob,
   insightJob,
   noopJob,
+  bookingNotifyJob,
+  bookingReminderJob,
   outboxSendJob,
   sendDigestJob,
   scanPromisesJob,

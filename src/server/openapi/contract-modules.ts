@@ -3,6 +3,7 @@ import * as httpContractsAccount from "../http/contracts/account";
 import * as httpContractsAiUsageHistory from "../http/contracts/ai-usage-history";
 import * as httpContractsAi from "../http/contracts/ai";
 import * as httpContractsAuth from "../http/contracts/auth";
+import * as httpContractsBooking from "../http/contracts/booking";
 import * as httpContractsCharts from "../http/contracts/charts";
 import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
@@ -32,6 +33,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsAiUsageHistory,
   httpContractsAi,
   httpContractsAuth,
+  httpContractsBooking,
   httpContractsCharts,
   httpContractsContactsMerge,
   httpContractsContacts,

@@ -7,13 +7,15 @@ import {
 import { env } from "@/lib/env";
 import { currentLog } from "../log-context";
 
-export type RateGroup = "api" | "auth" | "ai";
+export type RateGroup = "api" | "auth" | "ai" | "booking";
 
 /** Points per window. auth = brute-force protection, keyed by IP + email. */
 export const RATE_LIMITS: Record<RateGroup, { points: number; seconds: number }> = {
   api: { points: 60, seconds: 60 },
   auth: { points: 5, seconds: 15 * 60 },
   ai: { points: 10, seconds: 60 },
+  // Public booking attempts per IP (BOOKING_ATTEMPTS_PER_IP overrides the points).
+  booking: { points: 10, seconds: 10 * 60 },
 };
 
 type Limiters = Record<RateGroup, RateLimiterAbstract>;
@@ -38,6 +40,7 @@ async function build(): Promise<Limiters> {
     client.on("error", (err) => currentLog().warn({ err }, "rate-limit redis error"));
     storeClient = client;
   }
+  RATE_LIMITS.booking.points = env().BOOKING_ATTEMPTS_PER_IP;
   const make = (group: RateGroup): RateLimiterAbstract => {
     const { points, seconds: duration } = RATE_LIMITS[group];
     const keyPrefix = `omnicrm:rl:${group}`;
@@ -45,7 +48,7 @@ async function build(): Promise<Limiters> {
     if (!storeClient) return memory;
     return new RateLimiterRedis({ storeClient, points, duration, keyPrefix, insuranceLimiter: memory });
   };
-  return { api: make("api"), auth: make("auth"), ai: make("ai") };
+  return { api: make("api"), auth: make("auth"), ai: make("ai"), booking: make("booking") };
 }
 
 export type RateVerdict =

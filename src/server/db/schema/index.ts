@@ -7,6 +7,7 @@ export * from "./jobs";
 export * from "./sync";
 export * from "./push";
 export * from "./profile";
+export * from "./booking";
 export * from "./outbox";
 export * from "./followups";
 export * from "./task-suggestions";

@@ -12,6 +12,7 @@ const sources = [
   ["csv_import", "CSV import"],
   ["gmail_import", "Gmail"],
   ["calendar_import", "Calendar"],
+  ["booking", "Online booking"],
 ] as const;
 
 const sorts = [

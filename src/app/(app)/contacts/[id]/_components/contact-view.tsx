@@ -10,6 +10,7 @@ import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
+import { BookingsTab } from "./bookings-tab";
 import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
 import { ActivitySparkline } from "./activity-sparkline";
 import { ContactHeader } from "./contact-header";
@@ -131,6 +132,11 @@ export function ContactView({ id }: { id: string }) {
           },
           { value: "followups", label: "Follow-ups", content: <FollowUpsTab contactId={id} /> },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
+          {
+            value: "bookings",
+            label: "Bookings",
+            content: <BookingsTab contactId={id} onBooked={() => setTimelineKey((k) => k + 1)} />,
+          },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
         ]}
       />

@@ -21,6 +21,7 @@ const sourceLabel: Record<string, string> = {
   csv_import: "CSV import",
   gmail_import: "Gmail",
   calendar_import: "Calendar",
+  booking: "Online booking",
 };
 
 /** Every field editable in place; each save is one PATCH validated by the API's schema. */

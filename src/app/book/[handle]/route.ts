@@ -1,0 +1,11 @@
+import { servicesPage } from "@/server/booking/pages/booking-pages";
+import { publicPage } from "@/server/booking/pages/guard";
+
+export const dynamic = "force-dynamic";
+
+type Args = { params: Promise<{ handle: string }> };
+
+export async function GET(req: Request, { params }: Args): Promise<Response> {
+  const { handle } = await params;
+  return publicPage(req, () => servicesPage(req, handle));
+}
