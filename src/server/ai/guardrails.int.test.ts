@@ -48,7 +48,7 @@ describe("AI guardrails", () => {
   });
   afterEach(() => {
     setEnv({
-      AI_REQUESTS_PER_MINUTE: undefined,
+      RATE_LIMIT_AI_PER_MIN: undefined,
       AI_DAILY_COST_CAP_USD: undefined,
       AI_CREDITS_MONTHLY: undefined,
     });
@@ -121,7 +121,7 @@ describe("AI guardrails", () => {
   });
 
   it("limits requests per minute with 429 rate_limited_minute and a Retry-After", async () => {
-    setEnv({ AI_REQUESTS_PER_MINUTE: "2" });
+    setEnv({ RATE_LIMIT_AI_PER_MIN: "2" });
     const ctx = await newCtx();
     await withGuardrails(ctx, chatOp, ok);
     await withGuardrails(ctx, chatOp, ok);

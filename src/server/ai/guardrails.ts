@@ -10,7 +10,7 @@ export type GuardOptions = {
   operation: string;
   /** Monthly credits taken up front (0 for cheap background work such as embeddings). */
   credits: number;
-  /** Counts against AI_REQUESTS_PER_MINUTE (interactive calls; background jobs do not). */
+  /** Counts against RATE_LIMIT_AI_PER_MIN (interactive calls; background jobs do not). */
   perMinute: boolean;
   model: string;
 };
@@ -35,8 +35,7 @@ export async function reserveCall(ctx: Ctx, o: GuardOptions): Promise<Reserved> 
   const e = env();
   return withUser(ctx.db, ctx.userId, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${"ai:" + ctx.userId}, 0))`);
-    if (o.perMinute && e.AI_REQUESTS_PER_MINUTE > 0)
-      await checkMinute(tx, ctx.userId, e.AI_REQUESTS_PER_MINUTE);
+    if (o.perMinute) await checkMinute(tx, ctx.userId, e.RATE_LIMIT_AI_PER_MIN);
     if (e.AI_DAILY_COST_CAP_USD > 0) await checkDailyCost(tx, ctx.userId, e.AI_DAILY_COST_CAP_USD);
     let periodStart: string | null = null;
     let creditsLeft: number | null = null;

@@ -1,6 +1,7 @@
 import { AppError } from "../errors";
 import type { Contract } from "../http/contract";
 import { authRateKey, runRequestGuards } from "../http/guards";
+import { clearAccountFailures } from "../security/account-lockout";
 import { peekEmail } from "../security/peek-email";
 import { resetRate } from "../security/rate-limit";
 import { getAuth } from "./auth";
@@ -43,6 +44,9 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   const auth = await getAuth();
   const res = await auth.handler(req);
   if (email && res.status === 401) await auditFailedSignIn(req, email);
-  if (email && res.ok) await resetRate("auth", authRateKey(req, email));
+  if (email && res.ok) {
+    await resetRate("auth", authRateKey(req, email));
+    await clearAccountFailures(email);
+  }
   return res;
 }

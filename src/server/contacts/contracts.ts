@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../http/contract";
+import { UPLOAD_MAX_BODY_BYTES } from "../http/limit-body";
 import { contactDetailSchema, contactSummarySchema } from "./contact-dto";
 import { createContactInput, listContactsQuery, updateContactInput } from "./schemas";
 
@@ -86,6 +87,7 @@ export const avatarUploadContract = defineContract({
   auth: "user",
   response: z.object({ avatarUrl: z.string() }),
   errors: ["not_found", "payload_too_large", "unsupported_media_type", "invalid_body"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const avatarGetContract = defineContract({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract } from "../http/contract";
+import { UPLOAD_MAX_BODY_BYTES } from "../http/limit-body";
 import { importPreviewSchema } from "./preview-import";
 import { commitImportResultSchema } from "./commit-import";
 import { importBatchSchema } from "./undo-import";
@@ -15,6 +16,7 @@ export const previewImportContract = defineContract({
   auth: "user",
   response: importPreviewSchema,
   errors: ["invalid_body", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const commitImportContract = defineContract({
@@ -25,6 +27,7 @@ export const commitImportContract = defineContract({
   auth: "user",
   response: commitImportResultSchema,
   errors: ["invalid_body", "unprocessable", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const listImportsContract = defineContract({
