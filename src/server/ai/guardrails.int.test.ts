@@ -7,7 +7,7 @@ import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
-import { resetProviderBreaker } from "./circuit-breaker";
+import { resetCircuitBreakers } from "../resilience/circuit-breaker";
 import { getAiUsage } from "./get-ai-usage";
 import { setAiModelsForTests } from "./provider";
 import { mockAi } from "./testing/mock-ai";
@@ -52,7 +52,7 @@ describe("AI guardrails", () => {
       AI_DAILY_COST_CAP_USD: undefined,
       AI_CREDITS_MONTHLY: undefined,
     });
-    resetProviderBreaker();
+    resetCircuitBreakers();
   });
 
   it("answers 503 ai_not_configured when no provider is configured", async () => {
