@@ -63,6 +63,8 @@ export const envSchema = z.object({
   /** New accounts per IP (IPv6: per /64) per hour. */
   RATE_LIMIT_SIGNUPS_PER_HOUR: int(10, 1, 1_000_000),
   SMTP_URL: optionalUrl,
+  /** Turns password reset off (then production may run without SMTP_URL). */
+  PASSWORD_RESET_DISABLED: flag,
   SMTP_FROM: str(),
   METRICS_TOKEN: str(),
   WORKER_METRICS_PORT: z.preprocess(

@@ -111,4 +111,22 @@ describe("hostile requests (HTTP)", () => {
       expect(r.headers.get("x-content-type-options")).toBe("nosniff");
     }
   });
+
+  it("redirects after sign-in only to same-site paths, after URL resolution", async () => {
+    const c = h.client();
+    for (const next of ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example"]) {
+      const r = await c.get(`/login?next=${next}`);
+      expect(r.status).toBe(200);
+      expect(r.text, next).not.toContain("evil.example");
+    }
+    const ok = await c.get("/login?next=/contacts%3Fq%3Dann");
+    expect(ok.text).toContain("/contacts?q=ann");
+    const social = await c.post("/api/auth/sign-in/social", {
+      provider: "google",
+      callbackURL: "/\\evil.example",
+      errorCallbackURL: "/login",
+    });
+    expect(social.status).toBe(400);
+    expect(social.json).toMatchObject({ ok: false, error: "invalid_body" });
+  });
 });
