@@ -49,6 +49,7 @@ export function fuzzBodies(schema: Json | undefined): BodyCase[] {
     { label: "deep nesting", raw: `{"a":${deep(20_000)}}`, mustReject: false },
     { label: "deep top level", raw: deep(20_000), mustReject: objectBody },
     { label: "lone surrogate key", raw: `{"${LONE}":"${LONE}"}`, mustReject: false },
+    { label: "nul key", raw: `{"a\\u0000":"\\u0000"}`, mustReject: false },
     {
       label: "invalid utf-8",
       raw: Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
@@ -80,6 +81,7 @@ export function fuzzBodies(schema: Json | undefined): BodyCase[] {
       mustReject: type !== undefined && type !== "array",
     });
     cases.push({ label: `${name}: null`, raw: `{${k}:null}`, mustReject: false });
+    cases.push({ label: `${name}: nul char`, raw: `{${k}:"a\\u0000b"}`, mustReject: false });
   }
   return cases;
 }
