@@ -6,6 +6,7 @@ import * as contactsMergeContracts from "../contacts/merge-contracts";
 import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
+import * as httpContractsProfile from "../http/contracts/profile";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
 import * as jobsContracts from "../jobs/contracts";
@@ -26,6 +27,7 @@ export const contractModules: Record<string, unknown>[] = [
   exportsContracts,
   googlePushContracts,
   healthContracts,
+  httpContractsProfile,
   importsContracts,
   interactionsContracts,
   jobsContracts,

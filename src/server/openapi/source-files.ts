@@ -13,11 +13,21 @@ function walk(dir: string, name: RegExp, out: string[] = []): string[] {
   return out;
 }
 
-/** Repo-relative paths of every `src/server/**\/contracts.ts` and `*-contracts.ts`, sorted. */
+/**
+ * Repo-relative paths of every contracts file, sorted: each `src/server/http/contracts/*.ts`
+ * (the HTTP layer's home for contracts) and any remaining `src/server/**\/contracts.ts` or
+ * `*-contracts.ts` in domain folders.
+ */
 export function listContractFiles(root = process.cwd()): string[] {
-  return walk(path.join(root, "src/server"), /^(?:[a-z0-9-]+-)?contracts\.ts$/)
-    .map((p) => path.relative(root, p).split(path.sep).join("/"))
-    .sort();
+  const httpDir = path.join(root, "src/server/http/contracts");
+  const inHttp = (p: string) => path.dirname(p) === httpDir;
+  const files = walk(path.join(root, "src/server"), /\.ts$/).filter(
+    (p) =>
+      !/\.test\.ts$/.test(p) &&
+      ((inHttp(p) && /^[a-z0-9-]+\.ts$/.test(path.basename(p))) ||
+        /^(?:[a-z0-9-]+-)?contracts\.ts$/.test(path.basename(p))),
+  );
+  return files.map((p) => path.relative(root, p).split(path.sep).join("/")).sort();
 }
 
 /** Repo-relative paths of every versioned route file, sorted. */

@@ -6,3 +6,4 @@ export * from "./ai";
 export * from "./jobs";
 export * from "./sync";
 export * from "./push";
+export * from "./profile";
