@@ -1,7 +1,7 @@
 import { currentLog, requestIdFrom, withLogScope } from "../log-context";
 import { httpRequestDuration } from "../metrics/registry";
 import { freshCsrfCookies, hasCsrfCookies } from "../security/csrf";
-import { buildCsp, hstsHeader, newNonce } from "../security/headers";
+import { applySecurityHeaders } from "../security/headers";
 import { allowedOrigins } from "../security/origin";
 import { env } from "@/lib/env";
 import { limitBody } from "./limit-body";
@@ -74,9 +74,7 @@ function mutable(res: Response): Response {
  */
 function decorate(req: Request, res: Response): void {
   const h = res.headers;
-  h.set("content-security-policy", buildCsp(newNonce()));
-  const hsts = hstsHeader();
-  if (hsts) h.set("strict-transport-security", hsts);
+  applySecurityHeaders(h);
   const origin = req.headers.get("origin");
   if (origin && allowedOrigins().has(origin)) {
     h.set("access-control-allow-origin", origin);

@@ -21,6 +21,13 @@ describe("assertSafeJson", () => {
     );
   });
 
+  it("refuses lone surrogates but keeps real pairs", () => {
+    expect(() => assertSafeJson({ a: "x\ud800y" })).toThrow(/UTF-16/);
+    expect(() => assertSafeJson({ a: "\udc00" })).toThrow(/UTF-16/);
+    expect(() => assertSafeJson({ ["\ud800"]: 1 })).toThrow(/UTF-16/);
+    expect(() => assertSafeJson({ a: "😀\ud83d\ude00" })).not.toThrow();
+  });
+
   it("refuses deep nesting without overflowing the stack", () => {
     expect(() => assertSafeJson(nest(20_000))).toThrow(expect.objectContaining({ code: "invalid_body" }));
   });

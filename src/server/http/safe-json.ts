@@ -4,9 +4,9 @@ import { AppError } from "../errors";
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * Refuses what no field of ours may hold and what our storage cannot keep: nesting deeper
- * than MAX_JSON_DEPTH and NUL characters (Postgres text and jsonb reject U+0000), in keys
- * or values. Iterative, so a 20,000-level array cannot overflow the stack; linear in size.
+ * Refuses what no field of ours may hold and what our storage and providers cannot keep:
+ * nesting deeper than MAX_JSON_DEPTH, NUL characters (Postgres text and jsonb reject
+ * U+0000) and invalid UTF-16 (lone surrogates), in keys or values. Iterative, so a 20,000-level array cannot overflow the stack; linear in size.
  */
 export function assertSafeJson(value: unknown, where: "body" | "query" = "body"): void {
   const code = where === "body" ? "invalid_body" : "invalid_query";
@@ -14,7 +14,7 @@ export function assertSafeJson(value: unknown, where: "body" | "query" = "body")
   while (stack.length) {
     const [v, depth] = stack.pop()!;
     if (typeof v === "string") {
-      if (v.includes("\u0000")) throw new AppError(code, "NUL character", { reason: "nul_character" });
+      checkString(v, code);
       continue;
     }
     if (v === null || typeof v !== "object") continue;
@@ -24,8 +24,17 @@ export function assertSafeJson(value: unknown, where: "body" | "query" = "body")
       continue;
     }
     for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-      if (k.includes("\u0000")) throw new AppError(code, "NUL character", { reason: "nul_character" });
+      checkString(k, code);
       stack.push([item, depth + 1]);
     }
   }
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one:
+// single-character lookarounds, linear time.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkString(s: string, code: "invalid_body" | "invalid_query"): void {
+  if (s.includes("\u0000")) throw new AppError(code, "NUL character", { reason: "nul_character" });
+  if (LONE_SURROGATE.test(s)) throw new AppError(code, "invalid UTF-16", { reason: "invalid_unicode" });
 }

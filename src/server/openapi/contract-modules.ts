@@ -7,6 +7,7 @@ import * as exportsContracts from "../exports/contracts";
 import * as googlePushContracts from "../google/push/contracts";
 import * as healthContracts from "../health/contracts";
 import * as httpContractsProfile from "../http/contracts/profile";
+import * as httpContractsSyncProgress from "../http/contracts/sync-progress";
 import * as importsContracts from "../imports/contracts";
 import * as interactionsContracts from "../interactions/contracts";
 import * as jobsContracts from "../jobs/contracts";
@@ -28,6 +29,7 @@ export const contractModules: Record<string, unknown>[] = [
   googlePushContracts,
   healthContracts,
   httpContractsProfile,
+  httpContractsSyncProgress,
   importsContracts,
   interactionsContracts,
   jobsContracts,
