@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import regexpPlugin from "eslint-plugin-regexp";
 
 export default tseslint.config(
   {
@@ -31,6 +32,16 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
+    },
+  },
+  {
+    // Untrusted text meets our regexes everywhere (mail, uploads, headers, queries): a regex
+    // that can backtrack super-linearly is a way to freeze the server, so it fails the lint.
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { regexp: regexpPlugin },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
     },
   },
   {

@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
     "@opentelemetry/sdk-trace-node",
     "@opentelemetry/exporter-trace-otlp-http",
     "@opentelemetry/resources",
+    // Starts worker threads from its own dist/ files (the untrusted-content pool).
+    "piscina",
   ],
   // Test harnesses build into their own folder so parallel runs never share one.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (flag("calendar")) await syncCalendar(ctx, { batchId: null, incremental: false });
   const calendarS = (performance.now() - t1) / 1000;
   clearInterval(sampler);
-  const counts = await withUser(h.db, userId, (tx) =>
+  const counts = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<{ source: string; n: number }>(
       sql`SELECT source, count(*)::int AS n FROM interactions WHERE user_id = ${userId} GROUP BY source`,
     ),

@@ -22,7 +22,7 @@ import { fetchMessages } from "../src/server/google/gmail/fetch-messages";
 import { saveTokens } from "../src/server/google/token-store";
 import { rootLog } from "../src/server/log";
 import { importChunk } from "../src/server/sync/import-chunk";
-import { normalizeEmail } from "../src/server/sync/normalize-email";
+import { normalizeEmails } from "../src/server/sync/normalize-email";
 import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator, type Emulator } from "../tools/google-emulator/server";
 import { copyRows } from "./lib/copy-rows";
@@ -95,7 +95,7 @@ async function postFetch(
   for (let i = 0; i < raws.length; i += CHUNK) {
     const page = raws.slice(i, i + CHUNK);
     const p0 = performance.now();
-    const items = page.map((m) => normalizeEmail(m, own));
+    const items = await normalizeEmails(page, own);
     parseMs += performance.now() - p0;
     await importChunk(timedCtx, {
       provider: "gmail",
@@ -113,7 +113,7 @@ async function postFetch(
   const rate = raws.length / totalS;
   // c) COPY the same raw_events + interactions rows for a fresh user, vs the insert statements' time.
   const copyUser = await benchUser(h, "copy");
-  const items = raws.map((m) => normalizeEmail(m, own));
+  const items = await normalizeEmails(raws, own);
   const copyMs = await copyRows(h, copyUser, raws, items);
   const insertMs = stages[0]! + stages[1]!;
   const copyRatio = copyMs / insertMs;

@@ -126,7 +126,7 @@ async function pickup(h: DbHandle, n: number): Promise<{ pickup: number[]; enque
   const out = { pickup: [] as number[], enqueueTx: [] as number[] };
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const [row] = await withUser(h.db, userId, (tx) =>
+    const [row] = await withUser({ db: h.db, userId }, (tx) =>
       tx
         .insert(jobs)
         .values({ userId, kind: "noop", payload: {}, maxAttempts: 1 })

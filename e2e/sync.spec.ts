@@ -64,7 +64,7 @@ export default [
       await screenshot("importing");
       await batch.getByText("(done)").waitFor({ timeout: 120_000 });
       const done = (await batch.innerText()).replace(/\s+/g, " ");
-      const counts = /(\d+) items, (\d+) new contacts/.exec(done);
+      const counts = /(?<!\d)(\d+) items, (\d+) new contacts/.exec(done);
       assert.ok(counts, `batch row: ${done}`);
       const created = Number(counts[2]);
       assert.ok(Number(counts[1]) > 0 && created > 0, `batch row: ${done}`);

@@ -1,3 +1,5 @@
+import type { ZodError } from "zod";
+
 /**
  * The closed set of error codes the API can answer with, and the one table that maps
  * them to HTTP status. Everything else is an unknown error and becomes 500 internal_error.
@@ -53,4 +55,14 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** A zod error as `{ fields: { "a.b": [messages] } }`, the `details` of invalid_body/invalid_query. */
+export function zodDetails(e: ZodError): { fields: Record<string, string[]> } {
+  const fields: Record<string, string[]> = {};
+  for (const issue of e.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return { fields };
 }

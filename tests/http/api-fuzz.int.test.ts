@@ -132,10 +132,10 @@ async function fixtures(a: TestClient): Promise<Ids> {
 function concretePaths(path: string, ids: Ids): string[] {
   if (!path.includes("{")) return [path];
   const real = path.replace(
-    /\/([a-z-]+)\/\{[^}]+\}/g,
+    /\/([a-z-]+)\/\{[^{}]+\}/g,
     (_m, seg: string) => `/${seg}/${ids[seg] ?? randomUUID()}`,
   );
-  const real2 = real.replace(/\{[^}]+\}/g, () => randomUUID());
-  const garbage = path.replace(/\{[^}]+\}/g, "%ED%A0%80..%2F__proto__");
+  const real2 = real.replace(/\{[^{}]+\}/g, () => randomUUID());
+  const garbage = path.replace(/\{[^{}]+\}/g, "%ED%A0%80..%2F__proto__");
   return [real2, garbage];
 }

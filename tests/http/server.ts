@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +11,8 @@ export type TestServer = {
   url: string;
   /** The server's DATA_DIR (uploads live under it in embedded mode). */
   dataDir: string;
+  /** Resident memory of the server's process group, in bytes (Linux /proc). */
+  rssBytes: () => number;
   /** Every log line the server printed so far (pino JSON, parsed when possible). */
   logs: () => Record<string, unknown>[];
   waitForLog: (
@@ -117,6 +119,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     url,
     dataDir,
+    rssBytes: () => groupRss(child.pid!),
     logs: () => lines,
     waitForLog: (match, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
@@ -161,6 +164,24 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       await sink?.close();
     },
   };
+}
+
+/** Sums VmRSS over every process whose group is `pgid` (next start may fork). */
+function groupRss(pgid: number): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue; // field 5 (pgrp), counted after "pid (comm) "
+      const kb = /VmRSS:\s*(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      // the process exited meanwhile
+    }
+  }
+  return total;
 }
 
 async function migrateOnce(url: string): Promise<void> {

@@ -15,7 +15,7 @@ describe("signed-out API (HTTP)", () => {
     for (const c of routes) {
       // A fresh client (own IP) per route, so the per-IP anonymous limit never answers first.
       const client = h.client();
-      const path = c.path.replace(/\{[^}]+\}/g, randomUUID());
+      const path = c.path.replace(/\{[^{}]+\}/g, randomUUID());
       const body = c.method === "GET" || c.method === "DELETE" ? undefined : {};
       const r = await client.request(c.method, path, body);
       const got = JSON.stringify(r.json);

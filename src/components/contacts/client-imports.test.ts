@@ -10,7 +10,7 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const src = readFileSync(entry, "utf8");
-  for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^;]*?from\s+"([^"]+)"/gm)) {
+  for (const m of src.matchAll(/^(?:import|export) (?!type\s)[^;]*?from "([^"]+)"/gm)) {
     const spec = m[1]!;
     if (!spec.startsWith(".") && !spec.startsWith("@/")) {
       seen.add(spec);

@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 // a note containing <script> shows as text. Supports paragraphs, line breaks, # headings,
 // - / 1. lists, **bold**, *italic*, `code` and [links](https://…) (http, https, mailto only).
 
-const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
+const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^[\]]+\]\([^)\s]+\))/g;
 
 function safeHref(href: string): string | null {
   return /^(https?:\/\/|mailto:)/i.test(href) ? href : null;
@@ -58,7 +58,7 @@ export function Markdown({ source, className }: { source: string; className?: st
         const lines = block.split("\n").filter((l) => l.trim() !== "");
         if (!lines.length) return null;
         const key = `b${b}`;
-        const h = /^(#{1,3})\s+(.*)$/.exec(lines[0]!);
+        const h = /^(#{1,3})\s+(\S.*)$/.exec(lines[0]!);
         if (h && lines.length === 1)
           return (
             <p key={key} className="font-semibold">

@@ -7,7 +7,7 @@ import { isAiConfigured } from "./provider";
 export type AiSettings = { includeHealthContext: boolean; configured: boolean };
 
 export async function getAiSettings(ctx: Ctx): Promise<AiSettings> {
-  const [row] = await withUser(ctx.db, ctx.userId, (tx) =>
+  const [row] = await withUser(ctx, (tx) =>
     tx.select().from(aiSettings).where(eq(aiSettings.userId, ctx.userId)),
   );
   return { includeHealthContext: row?.includeHealthContext ?? false, configured: isAiConfigured() };
@@ -21,7 +21,7 @@ export async function updateAiSettings(
   ctx: Ctx,
   input: { includeHealthContext: boolean },
 ): Promise<AiSettings> {
-  await withUser(ctx.db, ctx.userId, async (tx) => {
+  await withUser(ctx, async (tx) => {
     await tx
       .insert(aiSettings)
       .values({ userId: ctx.userId, includeHealthContext: input.includeHealthContext })

@@ -17,7 +17,7 @@ export type AiUsageSummary = {
 /** Credits left this calendar month and what today and this month cost (USD). */
 export async function getAiUsage(ctx: Ctx): Promise<AiUsageSummary> {
   const e = env();
-  const r = await withUser(ctx.db, ctx.userId, (tx) =>
+  const r = await withUser(ctx, (tx) =>
     tx.execute<{ credits_left: number | null; today: string; month: string }>(sql`
       SELECT
         (SELECT credits_left FROM ai_quotas WHERE user_id = ${ctx.userId}

@@ -32,7 +32,7 @@ async function newCtx() {
 }
 
 async function setCredits(ctx: { userId: string }, n: number) {
-  await withUser(h.db, ctx.userId, (tx) =>
+  await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
     tx.execute(sql`INSERT INTO ai_quotas (user_id, period_start, credits_left)
       VALUES (${ctx.userId}, date_trunc('month', now() AT TIME ZONE 'UTC')::date, ${n})
       ON CONFLICT (user_id, period_start) DO UPDATE SET credits_left = ${n}`),
@@ -153,7 +153,7 @@ describe("AI guardrails", () => {
     await setCredits(ctx, 0);
     await expect(withGuardrails(ctx, chatOp, ok)).rejects.toMatchObject({ code: "rate_limited_monthly" });
     // Last month's row does not count for this month: a fresh month starts full.
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(
         sql`UPDATE ai_quotas SET period_start = period_start - interval '1 month' WHERE user_id = ${ctx.userId}`,
       ),

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { Ctx } from "../context";
 import { withUser, type Tx } from "../db/with-user";
 import { AppError } from "../errors";
+import { pgArray } from "../db/pg-array";
 
 /** What one guarded call may spend and which limits apply to it. */
 export type GuardOptions = {
@@ -35,7 +36,7 @@ export const MINUTE_OPS = ["chat", "chat_stream", "insight", "today", "search"] 
  */
 export async function reserveCall(ctx: Ctx, o: GuardOptions): Promise<Reserved> {
   const e = env();
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${"ai:" + ctx.userId}, 0))`);
     if (o.perMinute) await checkMinute(tx, ctx.userId, e.RATE_LIMIT_AI_PER_MIN);
     if (e.AI_DAILY_COST_CAP_USD > 0)
@@ -51,12 +52,12 @@ export async function reserveCall(ctx: Ctx, o: GuardOptions): Promise<Reserved> 
 }
 
 async function checkMinute(tx: Tx, userId: string, limit: number): Promise<void> {
-  const ops = `{${MINUTE_OPS.join(",")}}`;
+  const ops = pgArray(MINUTE_OPS, "text");
   const r = await tx.execute<{ n: number; oldest_ms: number | null }>(sql`
     SELECT count(*)::int AS n,
       (extract(epoch FROM (now() - min(created_at))) * 1000)::int AS oldest_ms
     FROM ai_usage
-    WHERE user_id = ${userId} AND created_at > now() - interval '1 minute' AND operation = ANY(${ops}::text[])`);
+    WHERE user_id = ${userId} AND created_at > now() - interval '1 minute' AND operation = ANY(${ops})`);
   const row = r.rows[0];
   if (row && row.n >= limit) {
     const retryAfter = Math.max(1, Math.ceil((60_000 - (row.oldest_ms ?? 0)) / 1000));
@@ -104,7 +105,7 @@ async function takeCredits(tx: Tx, userId: string, n: number) {
 /** Gives the credit back (provider failure): the user got nothing for it. */
 export async function refundCall(ctx: Ctx, r: Reserved): Promise<number | null> {
   if (!r.periodStart || r.credits <= 0) return r.creditsLeft;
-  const res = await withUser(ctx.db, ctx.userId, (tx) =>
+  const res = await withUser(ctx, (tx) =>
     tx.execute<{ credits_left: number }>(sql`
       UPDATE ai_quotas SET credits_left = credits_left + ${r.credits}, updated_at = now()
       WHERE user_id = ${ctx.userId} AND period_start = ${r.periodStart}::date
@@ -117,7 +118,7 @@ export type CallUsage = { model: string; inputTokens: number; outputTokens: numb
 
 /** Writes tokens and cost onto the reservation's ai_usage row. */
 export async function recordUsage(ctx: Ctx, r: Reserved, u: CallUsage): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx.execute(sql`
       UPDATE ai_usage SET model = ${u.model}, input_tokens = ${u.inputTokens},
         output_tokens = ${u.outputTokens}, cost_usd = ${u.costUsd.toFixed(6)}

@@ -30,8 +30,6 @@ export const chatStreamBody = z.object({
   threadId: z.uuid().optional(),
 });
 
-export const idParams = z.object({ id: z.uuid() });
-
 export const aiSettingsBody = z.object({ includeHealthContext: z.boolean() });
 export const aiSettingsResponse = z.object({ includeHealthContext: z.boolean(), configured: z.boolean() });
 

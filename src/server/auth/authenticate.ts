@@ -6,13 +6,8 @@ import { SESSION_EXPIRES_IN_SEC } from "./session-policy";
 
 export type AuthUser = { id: string; email: string };
 
-/** Resolves the signed-in user from the request's session cookie. */
-export async function authenticateRequest(req: Request): Promise<AuthUser | null> {
-  return authenticateHeaders(req.headers);
-}
-
 /**
- * Same, from headers (server components pass `await headers()`). Cheap on purpose: the
+ * Resolves the signed-in user from request headers (server components pass `await headers()`). Cheap on purpose: the
  * cookie signature is checked in-process, then one indexed query (unique token) joins the
  * session to its user; the session slides (one conditional write) at most once a day.
  * Better Auth's own getSession is not used here because it may also write on every call.

@@ -46,8 +46,3 @@ export async function callAuth<T>(fn: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
-
-/** The Set-Cookie values a Better Auth call produced, to forward on our response. */
-export function setCookiesOf(h: Headers): string[] {
-  return h.getSetCookie();
-}

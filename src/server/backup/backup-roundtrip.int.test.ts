@@ -20,7 +20,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function seed(h: DbHandle) {
   await migrate(h.db);
   const u = await createTestUser(h);
-  await withUser(h.db, u.id, async (tx) => {
+  await withUser({ db: h.db, userId: u.id }, async (tx) => {
     const [c] = await tx
       .insert(contacts)
       .values({ userId: u.id, displayName: "Ana Backup", stage: "Core Client" })

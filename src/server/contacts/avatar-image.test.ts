@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AVATAR_SIZE, resizeAvatar } from "./avatar-image";
 import { exifOrientation } from "./exif-orientation";
-import { pixelAt, testJpeg, testPng } from "./avatar-test-images";
+import { bombPng, pixelAt, testJpeg, testPng } from "./avatar-test-images";
 
 const isRed = (c: number[]) => c[0]! > 180 && c[2]! < 80;
 const isBlue = (c: number[]) => c[2]! > 180 && c[0]! < 80;
 
-describe("resizeAvatar", () => {
+// Pure-JS image coding takes seconds on a loaded 2-core machine (CI runs suites in parallel).
+describe("resizeAvatar", { timeout: 30_000 }, () => {
   it("centre-crops a wide PNG to a bounded square and keeps it PNG", () => {
     const out = resizeAvatar(testPng(900, 300));
     expect(out.mime).toBe("image/png");
@@ -22,7 +23,8 @@ describe("resizeAvatar", () => {
     expect(pixelAt(out.bytes, 0, 0)).toMatchObject({ w: 40, h: 40 });
   });
 
-  it("re-encodes JPEG as JPEG and turns phone photos upright (EXIF orientation)", () => {
+  // Pure-JS JPEG coding of a few images: seconds on a loaded 2-core machine.
+  it("re-encodes JPEG as JPEG and turns phone photos upright (EXIF orientation)", { timeout: 30_000 }, () => {
     const plain = resizeAvatar(testJpeg(400, 200));
     expect(plain.mime).toBe("image/jpeg");
     expect(pixelAt(plain.bytes, 20, 100)).toMatchObject({ w: 200, h: 200 });
@@ -47,5 +49,24 @@ describe("resizeAvatar", () => {
   it("reads the EXIF orientation it is given", () => {
     expect(exifOrientation(testJpeg(8, 8, { orientation: 8 }))).toBe(8);
     expect(exifOrientation(testJpeg(8, 8))).toBe(1);
+  });
+
+  // Issue #14: the first IHDR said 1×1, a second 7000×7000; the old check read only the
+  // first and the decoder inflated ~49 megapixels (accepted). Interlaced PNGs inflate
+  // without an output bound. Both are refused from the chunk list, before any inflating.
+  it.each(["secondIhdr", "interlaced"] as const)(
+    "refuses a %s decompression bomb with 415",
+    { timeout: 60_000 },
+    async (kind) => {
+      const bomb = await bombPng(kind);
+      expect(() => resizeAvatar(bomb)).toThrow(expect.objectContaining({ code: "unsupported_media_type" }));
+    },
+  );
+
+  it("refuses a PNG whose chunks run past the end or whose IHDR is not first", () => {
+    const png = testPng(10, 10);
+    expect(() => resizeAvatar(png.subarray(0, png.length - 20))).toThrow(/damaged/);
+    const noHeader = Buffer.concat([png.subarray(0, 8), png.subarray(33)]);
+    expect(() => resizeAvatar(noHeader)).toThrow(/damaged/);
   });
 });

@@ -2,6 +2,7 @@ import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
 import { AppError } from "../errors";
 import { exifOrientation } from "./exif-orientation";
+import { readPngHeader } from "./png-chunks";
 
 /** Avatars are stored as at most AVATAR_SIZE × AVATAR_SIZE squares (cover crop, never upscaled). */
 export const AVATAR_SIZE = 256;
@@ -17,6 +18,19 @@ const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const unsupported = (why: string) => new AppError("unsupported_media_type", why, { fields: { file: [why] } });
 
 /**
+ * Cheap checks on the chunk list, before any decoding (and before a worker is involved):
+ * a PNG decompression bomb is refused in microseconds. Throws 415.
+ */
+export function checkAvatarHeader(input: Buffer): void {
+  if (!isPng(input)) return;
+  const head = readPngHeader(input);
+  if ("error" in head) throw unsupported("the PNG file is damaged");
+  // Adam7 interlacing makes the decoder inflate without an output bound; avatars never need it.
+  if (head.interlaced) throw unsupported("interlaced PNGs are not supported; save it as a standard PNG");
+  if (head.width * head.height > MAX_PIXELS) throw unsupported("image is too large in pixels");
+}
+
+/**
  * Decodes a PNG or JPEG (decided by magic bytes, never the client's Content-Type), crops
  * it to a centred square, scales it down to AVATAR_SIZE and re-encodes it: PNG stays PNG
  * (keeps transparency), JPEG stays JPEG. Re-encoding also drops EXIF data such as GPS.
@@ -25,8 +39,7 @@ const unsupported = (why: string) => new AppError("unsupported_media_type", why,
  */
 export function resizeAvatar(input: Buffer): StoredImage {
   if (isPng(input)) {
-    if (input.length >= 24 && input.readUInt32BE(16) * input.readUInt32BE(20) > MAX_PIXELS)
-      throw unsupported("image is too large in pixels");
+    checkAvatarHeader(input);
     let png: PNG;
     try {
       png = PNG.sync.read(input);

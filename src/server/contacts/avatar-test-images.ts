@@ -1,4 +1,6 @@
 import jpeg from "jpeg-js";
+import { once } from "node:events";
+import { crc32, createDeflate } from "node:zlib";
 import { PNG } from "pngjs";
 
 type Rgb = [number, number, number];
@@ -70,4 +72,51 @@ export function pixelAt(bytes: Buffer, x: number, y: number): { w: number; h: nu
   const img = bytes[0] === 0xff ? jpeg.decode(bytes, { useTArray: true }) : PNG.sync.read(bytes);
   const i = (y * img.width + x) * 4;
   return { w: img.width, h: img.height, rgba: [...img.data.subarray(i, i + 4)] };
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([len, body, crc]);
+}
+
+function ihdr(w: number, h: number, interlace: 0 | 1): Buffer {
+  const d = Buffer.alloc(13);
+  d.writeUInt32BE(w, 0);
+  d.writeUInt32BE(h, 4);
+  d.set([8, 6, 0, 0, interlace], 8); // 8-bit RGBA, deflate, adaptive filter
+  return chunk("IHDR", d);
+}
+
+/** zlib stream of `total` zero bytes, deflated a megabyte at a time (never held whole). */
+async function deflateZeros(total: number): Promise<Buffer> {
+  const z = createDeflate({ level: 9 });
+  const out: Buffer[] = [];
+  z.on("data", (b: Buffer) => out.push(b));
+  const done = new Promise((resolve, reject) => z.on("end", resolve).on("error", reject));
+  const mb = Buffer.alloc(1 << 20);
+  for (let left = total; left > 0; left -= mb.length) {
+    if (!z.write(left >= mb.length ? mb : mb.subarray(0, left))) await once(z, "drain");
+  }
+  z.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/**
+ * Decompression bombs from issue #14. `secondIhdr`: a first IHDR of 1×1 (what a size check
+ * reads) then one of 7000×7000 (what the decoder obeys), with IDAT for the large one: ~190 KB
+ * that inflates to ~196 MB. `interlaced`: an interlaced 4000×4000 (under the pixel cap)
+ * whose IDAT inflates to 200 MB, far more than its pixels need.
+ */
+export async function bombPng(kind: "secondIhdr" | "interlaced"): Promise<Buffer> {
+  const [w, h] = kind === "secondIhdr" ? [7000, 7000] : [4000, 4000];
+  const inflated = kind === "secondIhdr" ? h * (1 + w * 4) : 200 << 20;
+  const idat = chunk("IDAT", await deflateZeros(inflated));
+  const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  const head = kind === "secondIhdr" ? [ihdr(1, 1, 0), ihdr(w, h, 0)] : [ihdr(w, h, 1)];
+  return Buffer.concat([sig, ...head, idat, chunk("IEND", Buffer.alloc(0))]);
 }

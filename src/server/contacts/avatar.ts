@@ -7,7 +7,11 @@ import { AppError } from "../errors";
 import { objectStore } from "../storage/object-store";
 import { requireContact } from "./contact-helpers";
 import { avatarUrl } from "./contact-dto";
-import { resizeAvatar } from "./avatar-image";
+import { checkAvatarHeader } from "./avatar-image";
+import { runUntrusted } from "../untrusted/run-untrusted";
+
+/** Time budget (wall clock) for decoding and resizing one upload; bombs are refused before it. */
+const AVATAR_BUDGET_MS = 20_000;
 import { MAX_AVATAR_BYTES } from "./constants";
 
 // Upload limit before resizing; what is stored is a ≤256×256 re-encoded PNG or JPEG.
@@ -29,16 +33,18 @@ export async function setAvatar(
   if (input.bytes.length > MAX_AVATAR_BYTES)
     throw new AppError("payload_too_large", undefined, { maxBytes: MAX_AVATAR_BYTES });
   // Check ownership before spending CPU on decoding someone else's upload.
-  await withUser(ctx.db, ctx.userId, (tx) =>
-    requireContact(tx, ctx.userId, input.contactId, { deleted: false }),
-  );
-  const img = resizeAvatar(input.bytes);
+  await withUser(ctx, (tx) => requireContact(tx, ctx.userId, input.contactId, { deleted: false }));
+  checkAvatarHeader(input.bytes);
+  // Decoding runs in the worker pool (time budget, heap limit), never on the event loop.
+  const out = await runUntrusted("avatar", input.bytes, { timeoutMs: AVATAR_BUDGET_MS });
+  // A Buffer crosses the thread boundary as a plain Uint8Array.
+  const img = { ...out, bytes: Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength) };
   const store = objectStore();
   // A fresh key per upload: caches keyed on the URL never show a stale image.
   const key = `avatars/${ctx.userId}/${input.contactId}-${randomBytes(6).toString("hex")}.${img.ext}`;
   await store.put(key, img.bytes, img.mime);
   try {
-    return await withUser(ctx.db, ctx.userId, async (tx) => {
+    return await withUser(ctx, async (tx) => {
       const row = await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
       const now = new Date();
       await tx
@@ -58,7 +64,7 @@ export async function readAvatar(
   ctx: Ctx,
   input: { contactId: string },
 ): Promise<{ bytes: Buffer; mime: string }> {
-  const row = await withUser(ctx.db, ctx.userId, (tx) => requireContact(tx, ctx.userId, input.contactId));
+  const row = await withUser(ctx, (tx) => requireContact(tx, ctx.userId, input.contactId));
   if (!row.avatarPath) throw new AppError("not_found", "no avatar");
   const bytes = await objectStore().get(row.avatarPath);
   if (!bytes) throw new AppError("not_found", "no avatar");
@@ -66,7 +72,7 @@ export async function readAvatar(
 }
 
 export async function removeAvatar(ctx: Ctx, input: { contactId: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.contactId);
     await tx
       .update(contacts)

@@ -15,7 +15,7 @@ export async function bulkUpdateContacts(ctx: Ctx, raw: BulkContactsInput): Prom
   const input = bulkContactsInput.parse(raw);
   const userId = ctx.userId;
   const ids = [...new Set(input.ids)];
-  return withUser(ctx.db, userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const own = await tx
       .select({ id: contacts.id })
       .from(contacts)

@@ -36,7 +36,7 @@ describe("contacts core", () => {
     expect(c.primaryPhone).toBe("+1 (555) 010-2030");
     expect(c.phones[0]?.normalized).toBe("15550102030");
     expect(c.healthContext).toEqual({ allergies: "lavender oil" });
-    const raw = await withUser(h.db, ctx.userId, (tx) =>
+    const raw = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ enc: string }>(sql`SELECT health_context_enc AS enc FROM contacts WHERE id = ${c.id}`),
     );
     expect(raw.rows[0]?.enc).not.toContain("lavender");
@@ -148,7 +148,7 @@ describe("contacts core", () => {
     const b = await createContact(ctx, { displayName: "Old", emails: [{ value: "old@x.org" }] });
     const never = await createContact(ctx, { displayName: "Never" });
     const now = Date.now();
-    await withUser(h.db, ctx.userId, async (tx) => {
+    await withUser({ db: h.db, userId: ctx.userId }, async (tx) => {
       const [i1, i2, i3] = await tx
         .insert(interactions)
         .values([
@@ -193,7 +193,7 @@ describe("contacts core", () => {
       patch: { emails: [{ value: "NEW@x.org" }] },
     });
     expect(updated.lastInteractionAt).not.toBeNull();
-    const map = await withUser(h.db, ctx.userId, (tx) =>
+    const map = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       findContactsByEmails(tx, ctx.userId, ["New@X.org", "old@x.org", "nobody@x.org"]),
     );
     expect(Object.fromEntries(map)).toEqual({ "new@x.org": never.id, "old@x.org": b.id });

@@ -13,7 +13,7 @@ export async function deleteContact(
   ctx: Ctx,
   input: { id: string },
 ): Promise<{ id: string; deletedAt: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.id);
     if (row.deletedAt) return { id: row.id, deletedAt: row.deletedAt.toISOString() };
     const now = new Date();
@@ -27,7 +27,7 @@ export async function deleteContact(
 
 /** Undo of a delete within the window; past it the contact is gone (410). */
 export async function restoreContact(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const row = await requireContact(tx, ctx.userId, input.id);
     if (!row.deletedAt) return { id: row.id };
     if (row.mergedIntoId)
@@ -48,22 +48,5 @@ export async function restoreContact(ctx: Ctx, input: { id: string }): Promise<{
       .returning({ id: contacts.id });
     if (!restored.length) throw new AppError("gone", "restore window has passed");
     return { id: row.id };
-  });
-}
-
-/** Permanently removes the caller's contacts deleted more than 30 days ago (a sweeper can call this). */
-export async function purgeDeletedContacts(ctx: Ctx): Promise<{ purged: number }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
-    const rows = await tx
-      .delete(contacts)
-      .where(
-        and(
-          eq(contacts.userId, ctx.userId),
-          isNotNull(contacts.deletedAt),
-          sql`${contacts.deletedAt} < now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`,
-        ),
-      )
-      .returning({ id: contacts.id });
-    return { purged: rows.length };
   });
 }

@@ -38,7 +38,7 @@ export async function findDuplicates(
   const q = duplicatesQuery.parse(raw);
   const u = ctx.userId;
   const only = (col: string) => (q.contactId ? sql`AND ${sql.raw(col)} = ${q.contactId}::uuid` : sql``);
-  return withUser(ctx.db, u, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', '0.6', true)`);
     const r = await tx.execute<Row>(sql`
       WITH live AS (SELECT id, display_name FROM contacts WHERE user_id = ${u} AND deleted_at IS NULL),

@@ -1,23 +1,21 @@
 import type { Ctx } from "../context";
-import { withUser, type Tx } from "../db/with-user";
+import { withUser } from "../db/with-user";
 import { decryptHealth, requireContact } from "./contact-helpers";
 import { loadExtras, toDetail, type ContactDetail } from "./contact-dto";
 
-export async function getContactInTx(
-  tx: Tx,
-  userId: string,
-  id: string,
-  opts: { includeDeleted?: boolean } = {},
-): Promise<ContactDetail> {
-  const row = await requireContact(tx, userId, id, { deleted: opts.includeDeleted ? undefined : false });
-  const extras = await loadExtras(tx, userId, [id]);
-  return toDetail(row, extras.get(id), decryptHealth(row.healthContextEnc));
-}
-
-/** The full contact, including the decrypted health context (only this endpoint returns it). */
+/**
+ * The full contact, including the decrypted health context (only this endpoint returns it).
+ * Inside a caller's transaction (`{ ...ctx, tx }`) it sees that transaction's writes.
+ */
 export async function getContact(
   ctx: Ctx,
   input: { id: string; includeDeleted?: boolean },
 ): Promise<ContactDetail> {
-  return withUser(ctx.db, ctx.userId, (tx) => getContactInTx(tx, ctx.userId, input.id, input));
+  return withUser(ctx, async (tx) => {
+    const row = await requireContact(tx, ctx.userId, input.id, {
+      deleted: input.includeDeleted ? undefined : false,
+    });
+    const extras = await loadExtras(tx, ctx.userId, [input.id]);
+    return toDetail(row, extras.get(input.id), decryptHealth(row.healthContextEnc));
+  });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // Pragmatic email check: one @, no spaces, a dot in the domain. Full RFC 5322 accepts
 // strings no practitioner would type and rejects nothing we care about.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@]+@[^\s.@]+(?:\.[^\s.@]+)+$/;
 const PHONE_CHARS = /^\+?[\d\s().\-/]+$/;
 
 export function normalizeEmail(raw: string): string {

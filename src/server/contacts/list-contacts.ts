@@ -89,7 +89,7 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
     where.push(sql`(${expr}, contacts.id) ${cmp} (${c.k}::${cast}, ${c.id}::uuid)`);
   }
   const dir = order === "asc" ? sql`ASC` : sql`DESC`;
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const rows = await tx
       .select({ row: contacts, k: sql<string>`(${expr})::text` })
       .from(contacts)

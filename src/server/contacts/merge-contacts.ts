@@ -7,7 +7,7 @@ import { interactionContacts } from "../db/schema/interactions";
 import { AppError } from "../errors";
 import { requireContact } from "./contact-helpers";
 import { recomputeLastInteraction } from "./recompute-last-interaction";
-import { getContactInTx } from "./get-contact";
+import { getContact } from "./get-contact";
 import type { ContactDetail } from "./contact-dto";
 
 export const mergeContactsInput = z.object({ survivorId: z.uuid(), mergedId: z.uuid() });
@@ -54,7 +54,7 @@ export async function mergeContacts(
       fields: { mergedId: ["same as survivorId"] },
     });
   const u = ctx.userId;
-  return withUser(ctx.db, u, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const survivor = await requireContact(tx, u, survivorId, { deleted: false });
     const merged = await requireContact(tx, u, mergedId, { deleted: false });
     const identityIds = (
@@ -126,6 +126,6 @@ export async function mergeContacts(
       .values({ userId: u, survivorId, mergedId, snapshot })
       .returning({ id: contactMerges.id });
     ctx.log.info({ mergeId: m!.id, survivorId, mergedId }, "contacts merged");
-    return { mergeId: m!.id, survivor: await getContactInTx(tx, u, survivorId) };
+    return { mergeId: m!.id, survivor: await getContact({ ...ctx, tx }, { id: survivorId }) };
   });
 }

@@ -64,5 +64,3 @@ export const listContactsQuery = z.object({
   view: z.enum(["active", "deleted"]).default("active"),
 });
 export type ListContactsQuery = z.input<typeof listContactsQuery>;
-
-export const idParam = z.object({ id: z.uuid() });

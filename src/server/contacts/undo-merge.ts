@@ -5,7 +5,7 @@ import { contactIdentities, contactMerges, contacts, contactTags, notes } from "
 import { interactionContacts } from "../db/schema/interactions";
 import { AppError } from "../errors";
 import { recomputeLastInteraction } from "./recompute-last-interaction";
-import { getContactInTx } from "./get-contact";
+import { getContact } from "./get-contact";
 import type { ContactDetail } from "./contact-dto";
 import type { MergeSnapshot } from "./merge-contacts";
 
@@ -19,7 +19,7 @@ export async function undoMerge(
   input: { mergeId: string },
 ): Promise<{ survivor: ContactDetail; restored: ContactDetail }> {
   const u = ctx.userId;
-  return withUser(ctx.db, u, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [m] = await tx
       .select()
       .from(contactMerges)
@@ -96,8 +96,8 @@ export async function undoMerge(
       .set({ snapshot: { ...s, undoneAt: now.toISOString() } })
       .where(and(eq(contactMerges.userId, u), eq(contactMerges.id, m.id)));
     return {
-      survivor: await getContactInTx(tx, u, m.survivorId),
-      restored: await getContactInTx(tx, u, m.mergedId),
+      survivor: await getContact({ ...ctx, tx }, { id: m.survivorId }),
+      restored: await getContact({ ...ctx, tx }, { id: m.mergedId }),
     };
   });
 }

@@ -6,7 +6,7 @@ import { updateContactInput, type UpdateContactInput } from "./schemas";
 import { encryptHealth, requireContact, requireTags, setContactTags } from "./contact-helpers";
 import { setContactIdentities } from "./set-contact-identities";
 import { relinkContactInteractions } from "./relink-contact-interactions";
-import { getContactInTx } from "./get-contact";
+import { getContact } from "./get-contact";
 import type { ContactDetail } from "./contact-dto";
 
 /**
@@ -19,7 +19,7 @@ export async function updateContact(
 ): Promise<ContactDetail> {
   const p = updateContactInput.parse(input.patch);
   const userId = ctx.userId;
-  return withUser(ctx.db, userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await requireContact(tx, userId, input.id, { deleted: false });
     const set: Partial<typeof contacts.$inferInsert> = {};
     if (p.displayName !== undefined) set.displayName = p.displayName;
@@ -43,6 +43,6 @@ export async function updateContact(
       const { added, removed } = await setContactIdentities(tx, userId, input.id, "email", p.emails);
       if (added.length || removed.length) await relinkContactInteractions(tx, userId, input.id, removed);
     }
-    return getContactInTx(tx, userId, input.id);
+    return getContact({ ...ctx, tx }, { id: input.id });
   });
 }

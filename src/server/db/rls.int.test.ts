@@ -15,34 +15,34 @@ describe("row-level security", () => {
     h = await useTestDb();
     a = await createTestUser(h);
     b = await createTestUser(h);
-    const [row] = await withUser(h.db, a.id, (tx) =>
+    const [row] = await withUser({ db: h.db, userId: a.id }, (tx) =>
       tx.insert(contacts).values({ userId: a.id, displayName: "Alice Client" }).returning(),
     );
     aContactId = row!.id;
   });
 
   it("lets the owner read their rows", async () => {
-    const rows = await withUser(h.db, a.id, (tx) => tx.select().from(contacts));
+    const rows = await withUser({ db: h.db, userId: a.id }, (tx) => tx.select().from(contacts));
     expect(rows.map((r) => r.id)).toContain(aContactId);
   });
 
   it("hides another user's rows even when the code forgets the user_id filter", async () => {
-    const rows = await withUser(h.db, b.id, (tx) =>
+    const rows = await withUser({ db: h.db, userId: b.id }, (tx) =>
       tx.select().from(contacts).where(eq(contacts.id, aContactId)),
     );
     expect(rows).toEqual([]);
   });
 
   it("blocks updates and deletes of another user's rows", async () => {
-    const updated = await withUser(h.db, b.id, (tx) =>
+    const updated = await withUser({ db: h.db, userId: b.id }, (tx) =>
       tx.update(contacts).set({ displayName: "pwned" }).where(eq(contacts.id, aContactId)).returning(),
     );
-    const deleted = await withUser(h.db, b.id, (tx) =>
+    const deleted = await withUser({ db: h.db, userId: b.id }, (tx) =>
       tx.delete(contacts).where(eq(contacts.id, aContactId)).returning(),
     );
     expect(updated).toEqual([]);
     expect(deleted).toEqual([]);
-    const still = await withUser(h.db, a.id, (tx) =>
+    const still = await withUser({ db: h.db, userId: a.id }, (tx) =>
       tx.select().from(contacts).where(eq(contacts.id, aContactId)),
     );
     expect(still[0]?.displayName).toBe("Alice Client");
@@ -50,12 +50,14 @@ describe("row-level security", () => {
 
   it("refuses to insert rows owned by someone else", async () => {
     await expect(
-      withUser(h.db, b.id, (tx) => tx.insert(contacts).values({ userId: a.id, displayName: "forged" })),
+      withUser({ db: h.db, userId: b.id }, (tx) =>
+        tx.insert(contacts).values({ userId: a.id, displayName: "forged" }),
+      ),
     ).rejects.toThrow();
   });
 
   it("does not leak the user context to the next transaction on the same connection", async () => {
-    await withUser(h.db, a.id, async () => undefined);
+    await withUser({ db: h.db, userId: a.id }, async () => undefined);
     const r = await h.db.execute<{ u: string | null; role: string }>(
       sql`SELECT NULLIF(current_setting('app.user_id', true), '') AS u, current_user AS role`,
     );

@@ -11,32 +11,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // only for the same user, never for a system transaction or another user's.
 const txUser = new WeakMap<Tx, string>();
 
+/** What withUser needs from a Ctx: the database, the acting user and any open transaction. */
+export type UserScope = Pick<Ctx, "db" | "userId" | "tx">;
+
 /**
  * Runs `work` in a transaction as the RLS-bound role with app.user_id set for this
  * transaction only (set_config(..., true)), so a pooled connection never carries one
  * user's context into the next checkout. Role and user are set in one statement: each
  * extra round trip costs measurable throughput.
  *
- * `withUser(ctx, fn)`: when the caller already holds a transaction for the same user
- * (`ctx.tx`), `fn` runs inside it, so an operation composes into a larger unit of work
- * without an `*InTx` twin. The `(db, userId, fn)` form is the older spelling.
+ * When the caller already holds a transaction for the same user (`ctx.tx`), `work` runs
+ * inside it, so an operation composes into a larger unit of work (`op({ ...ctx, tx }, …)`)
+ * without an `*InTx` twin.
  */
-export async function withUser<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T>;
-export async function withUser<T>(db: Db, userId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
-export async function withUser<T>(
-  a: Ctx | Db,
-  b: string | ((tx: Tx) => Promise<T>),
-  c?: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  const isCtx = typeof b === "function";
-  const db = isCtx ? (a as Ctx).db : (a as Db);
-  const userId = isCtx ? (a as Ctx).userId : (b as string);
-  const work = (isCtx ? b : c) as (tx: Tx) => Promise<T>;
+export async function withUser<T>(ctx: UserScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { db, userId } = ctx;
   if (!UUID.test(userId)) throw new Error("withUser: userId must be a uuid");
-  const outer = isCtx ? (a as Ctx).tx : undefined;
-  if (outer) {
-    if (txUser.get(outer) !== userId) throw new Error("withUser: ctx.tx belongs to another user or role");
-    return work(outer);
+  if (ctx.tx) {
+    if (txUser.get(ctx.tx) !== userId) throw new Error("withUser: ctx.tx belongs to another user or role");
+    return work(ctx.tx);
   }
   return db.transaction(async (tx) => {
     await tx.execute(

@@ -17,7 +17,7 @@ export async function* exportAvatars(ctx: Ctx): AsyncGenerator<string> {
   let after = "00000000-0000-0000-0000-000000000000";
   let first = true;
   for (;;) {
-    const page = await withUser(ctx.db, ctx.userId, (tx) =>
+    const page = await withUser(ctx, (tx) =>
       tx.execute<{ id: string; avatar_path: string }>(
         sql`SELECT id, avatar_path FROM contacts WHERE user_id = ${ctx.userId} AND avatar_path IS NOT NULL
           AND id > ${after}::uuid ORDER BY id LIMIT ${PAGE}`,

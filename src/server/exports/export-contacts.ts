@@ -69,7 +69,7 @@ export async function* exportContacts(
   if (input.format === "csv") yield "\uFEFF" + toCsvRow(CSV_HEADER) + "\r\n";
   let after: string | null = null;
   for (;;) {
-    const page = await withUser(ctx.db, ctx.userId, async (tx) => {
+    const page = await withUser(ctx, async (tx) => {
       const rows = await tx
         .select()
         .from(contacts)

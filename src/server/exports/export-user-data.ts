@@ -66,7 +66,7 @@ export async function* exportUserData(ctx: Ctx): AsyncGenerator<string> {
             sql`, `,
           )})`
         : sql``;
-      const res = await withUser(ctx.db, ctx.userId, (tx) =>
+      const res = await withUser(ctx, (tx) =>
         tx.execute<Record<string, unknown>>(
           sql`SELECT * FROM ${sql.raw(q(name))} WHERE user_id = ${ctx.userId} ${after} ORDER BY ${keyList} LIMIT ${PAGE}`,
         ),

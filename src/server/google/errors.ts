@@ -32,15 +32,6 @@ const RATE_REASONS = new Set([
   "quotaExceeded",
   "dailyLimitExceeded",
 ]);
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-]);
 
 type Loose = {
   status?: number;
@@ -79,10 +70,6 @@ export function toGoogleError(e: unknown, cursorOp = false): GoogleError {
   if (status === 404) return new GoogleError("not_found", msg, status);
   if (status >= 500 || status === 408) return new GoogleError("temporary", msg, status, retryAfterMs);
   return new GoogleError("bad_request", msg, status);
-}
-
-export function isNetworkCode(code: string): boolean {
-  return NETWORK_CODES.has(code);
 }
 
 function headerOf(headers: unknown, name: string): string | undefined {

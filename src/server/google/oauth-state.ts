@@ -26,7 +26,7 @@ export async function issueState(
   const nonce = randomBytes(18).toString("base64url");
   const sig = appSigner("google-oauth-state").sign(`${ctx.userId}:${nonce}:${service}`);
   const body: CookieBody = { u: ctx.userId, n: nonce, v: verifier, s: service, e: Date.now() + STATE_TTL_MS };
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .insert(syncAudit)
       .values({ userId: ctx.userId, provider: service, action: "oauth_start", payload: { nonce } }),
@@ -50,7 +50,7 @@ export async function consumeState(
   const [nonce, sig] = state.split(".");
   if (!nonce || !sig || body.u !== ctx.userId || body.n !== nonce || body.e < Date.now()) throw bad();
   if (!appSigner("google-oauth-state").verify(`${ctx.userId}:${nonce}:${body.s}`, sig)) throw bad();
-  const consumed = await withUser(ctx.db, ctx.userId, (tx) =>
+  const consumed = await withUser(ctx, (tx) =>
     tx
       .update(syncAudit)
       .set({ action: "oauth_consumed" })

@@ -27,8 +27,7 @@ const enc = () => appEncryptor();
 
 export async function loadTokens(ctx: Ctx, service: GoogleService): Promise<StoredTokens | null> {
   const row = await withUser(
-    ctx.db,
-    ctx.userId,
+    ctx,
     async (tx) =>
       (
         await tx
@@ -63,7 +62,7 @@ export async function loadTokens(ctx: Ctx, service: GoogleService): Promise<Stor
 export async function saveTokens(ctx: Ctx, service: GoogleService, t: TokenUpdate): Promise<void> {
   const accessTokenEnc = enc().encrypt(t.accessToken, "tokens");
   const refreshTokenEnc = t.refreshToken ? enc().encrypt(t.refreshToken, "tokens") : undefined;
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .insert(userIntegrations)
       .values({
@@ -103,7 +102,7 @@ export async function updateIntegration(
     accountEmail: string;
   }>,
 ): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .update(userIntegrations)
       .set({ ...set, updatedAt: new Date() })
@@ -118,7 +117,7 @@ export async function updateIntegration(
 }
 
 export async function deleteTokens(ctx: Ctx, service: GoogleService): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .delete(userIntegrations)
       .where(

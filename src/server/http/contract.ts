@@ -5,12 +5,15 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /**
  * One API endpoint's contract. Route handlers validate with these exact schemas and the
  * OpenAPI document is generated from them, so the spec cannot drift from the code.
- * `path` is the canonical versioned path in OpenAPI style: `/api/v1/contacts/{id}`.
+ * `path` is the canonical versioned path in OpenAPI style: `/api/v1/contacts/{id}`, and
+ * `params` validates its `{placeholders}` (a malformed path id answers 404, like another
+ * user's id).
  */
 export type Contract<
   B extends z.ZodType | undefined = z.ZodType | undefined,
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
 > = {
   method: HttpMethod;
   path: string;
@@ -18,6 +21,7 @@ export type Contract<
   tags: string[];
   /** "user" = signed-in session required (401 otherwise); "public" = no session needed. */
   auth: "user" | "public" | "token";
+  params?: P;
   body?: B;
   query?: Q;
   response?: R;
@@ -31,17 +35,11 @@ export type Contract<
   rateLimit?: "api" | "auth" | "ai" | "none";
 };
 
-const registry = new Map<string, Contract>();
-
 export function defineContract<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   R extends z.ZodType | undefined = undefined,
->(c: Contract<B, Q, R>): Contract<B, Q, R> {
-  registry.set(`${c.method} ${c.path}`, c as Contract);
+  P extends z.ZodType | undefined = undefined,
+>(c: Contract<B, Q, R, P>): Contract<B, Q, R, P> {
   return c;
-}
-
-export function registeredContracts(): Contract[] {
-  return [...registry.values()];
 }

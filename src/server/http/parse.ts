@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
-import { zodDetails } from "./responses";
+import type { RouteArgs } from "./handler";
+import { AppError, zodDetails } from "../errors";
 import { assertSafeJson } from "./safe-json";
 
 /**
@@ -37,6 +37,19 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   assertSafeJson(obj, "query");
   const parsed = schema.safeParse(obj);
   if (!parsed.success) throw new AppError("invalid_query", "invalid query", zodDetails(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Validates the path's `{placeholders}`. A malformed path id is answered like another
+ * user's id (404, never a hint), not as a bad request.
+ */
+export async function parsePathParams<S extends z.ZodType>(args: RouteArgs, schema: S): Promise<z.infer<S>> {
+  const raw = await args.params;
+  const obj: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) obj[k] = Array.isArray(v) ? v.join("/") : v;
+  const parsed = schema.safeParse(obj);
+  if (!parsed.success) throw new AppError("not_found");
   return parsed.data;
 }
 

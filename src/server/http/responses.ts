@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, errorStatus, type ErrorCode } from "../errors";
+import { AppError, zodDetails, type ErrorCode } from "../errors";
 import { currentLog, currentRequestId } from "../log-context";
 import { reportError } from "../observability/report-error";
 
@@ -42,17 +42,4 @@ export function errFromUnknown(e: unknown): Response {
   // Only what becomes a 500 goes to the error tracker (when one is configured).
   reportError(e, { requestId: currentRequestId() });
   return err(500, "internal_error");
-}
-
-export function zodDetails(e: ZodError): { fields: Record<string, string[]> } {
-  const fields: Record<string, string[]> = {};
-  for (const issue of e.issues) {
-    const key = issue.path.join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return { fields };
-}
-
-export function statusOf(code: ErrorCode): number {
-  return errorStatus[code];
 }

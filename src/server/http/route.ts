@@ -7,17 +7,23 @@ import { authenticateSession, refreshedSessionCookie } from "../auth/authenticat
 import { runRequestGuards } from "./guards";
 import { apiRoute, type RouteArgs, type RouteFn } from "./handler";
 import type { Contract } from "./contract";
-import { parseJsonBody, parseQuery } from "./parse";
+import { parseJsonBody, parsePathParams, parseQuery } from "./parse";
 import { ok } from "./responses";
 import { currentLog, withLogScope } from "../log-context";
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+/** The parsed value of a contract's schema; `undefined` when the contract has none. */
+type Infer<T> = [NonNullable<T>] extends [never]
+  ? undefined
+  : NonNullable<T> extends z.ZodType
+    ? z.output<NonNullable<T>>
+    : undefined;
 
+/** What a handler receives: params, query and body already validated by the contract's schemas. */
 export type RouteInput<C extends Contract> = {
   req: Request;
   body: Infer<C["body"]>;
   query: Infer<C["query"]>;
-  params: Record<string, string>;
+  params: Infer<C["params"]>;
 };
 
 type UserHandler<C extends Contract> = (
@@ -64,14 +70,13 @@ function withContract(contract: Contract, fn: RouteFn): ContractRouteFn {
   return Object.assign(apiRoute(fn, contract.path, { maxBodyBytes: contract.maxBodyBytes }), { contract });
 }
 
-async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs) {
-  const raw = await args.params;
-  const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw ?? {})) params[k] = Array.isArray(v) ? v.join("/") : v;
+async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs): Promise<RouteInput<C>> {
   const query = (c.query ? parseQuery(req, c.query) : undefined) as Infer<C["query"]>;
   const body = (c.body ? await parseJsonBody(req, c.body, env().API_MAX_JSON_BYTES) : undefined) as Infer<
     C["body"]
   >;
+  // After query and body, as the handlers' own path-id checks ran before.
+  const params = (c.params ? await parsePathParams(args, c.params) : undefined) as Infer<C["params"]>;
   return { req, params, query, body };
 }
 

@@ -5,14 +5,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { contactIdentities } from "../db/schema/contacts";
 import { isValidEmail, isValidPhone, normalizeEmail, normalizePhone } from "../contacts/identity-normalize";
 import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
-import { AppError } from "../errors";
-import { parseCsv } from "./parse-csv";
-import { parseVcard } from "./parse-vcard";
-import { guessMapping, rowsFromCsv, type ColumnMapping } from "./map-columns";
+import type { ColumnMapping } from "./map-columns";
 import type { ImportRow } from "./import-row";
+import { MAX_IMPORT_ROWS, importFormats, type ParsedImport } from "./parse-import-text";
+import { runUntrusted } from "../untrusted/run-untrusted";
 
-export const MAX_IMPORT_ROWS = 10_000;
-export const importFormats = ["csv", "google_csv", "vcard"] as const;
+export { MAX_IMPORT_ROWS, importFormats };
 export const importIssueSchema = z.object({
   line: z.number().int(),
   field: z.string(),
@@ -49,33 +47,25 @@ function validate(row: ImportRow): ImportIssue[] {
   return e;
 }
 
-/** Parses, maps and validates an upload, then checks emails against the user's contacts. */
+/** Largest time an upload may take to parse (off the event loop, in the worker pool). */
+export const IMPORT_PARSE_BUDGET_MS = 30_000;
+
+/** Parses an upload in the worker pool (call it before opening a transaction). */
+export function parseImportUntrusted(input: {
+  text: string;
+  filename: string;
+  mapping?: ColumnMapping;
+}): Promise<ParsedImport> {
+  return runUntrusted("importText", input, { timeoutMs: IMPORT_PARSE_BUDGET_MS });
+}
+
+/** Validates parsed rows, then checks emails against the user's contacts. */
 export async function analyzeImport(
   tx: Tx,
   userId: string,
-  input: { text: string; filename: string; mapping?: ColumnMapping },
+  input: { parsed: ParsedImport },
 ): Promise<Analysis> {
-  const isVcard = /\.vcf$/i.test(input.filename) || /^\uFEFF?\s*BEGIN:VCARD/i.test(input.text);
-  let rows: ImportRow[];
-  let headers: string[] = [];
-  let mapping: ColumnMapping = {};
-  let format: Analysis["format"] = "vcard";
-  if (isVcard) rows = parseVcard(input.text);
-  else {
-    const recs = parseCsv(input.text);
-    headers = recs[0]?.fields ?? [];
-    mapping = { ...guessMapping(headers), ...(input.mapping ?? {}) };
-    format = headers.some((h) => /^e-mail \d+ - value$/i.test(h)) ? "google_csv" : "csv";
-    if (!Object.values(mapping).some((f) => ["displayName", "firstName", "lastName", "email"].includes(f)))
-      throw new AppError("invalid_body", "no name or email column", {
-        fields: { mapping: ["map at least one column to a name or email"] },
-      });
-    rows = rowsFromCsv(recs, mapping);
-  }
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw new AppError("payload_too_large", `at most ${MAX_IMPORT_ROWS} contacts per import`, {
-      maxRows: MAX_IMPORT_ROWS,
-    });
+  const { format, headers, mapping, rows } = input.parsed;
   const errors: ImportIssue[] = [];
   const valid: ValidRow[] = [];
   for (const r of rows) {

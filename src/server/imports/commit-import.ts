@@ -10,8 +10,9 @@ import { normalizeEmail, normalizePhone } from "../contacts/identity-normalize";
 import { recomputeLastInteraction } from "../contacts/recompute-last-interaction";
 import { enqueueEmbeds, enqueueInsights } from "../ai/jobs/enqueue-ai-jobs";
 import { isAiConfigured } from "../ai/provider";
-import { analyzeImport, importIssueSchema, type ValidRow } from "./analyze-import";
+import { analyzeImport, importIssueSchema, parseImportUntrusted, type ValidRow } from "./analyze-import";
 import type { ColumnMapping } from "./map-columns";
+import { pgArray } from "../db/pg-array";
 
 export const commitImportResultSchema = z.object({
   batchId: z.uuid(),
@@ -122,7 +123,7 @@ async function enqueueAiWork(ctx: Ctx, tx: Tx, batchId: string, ids: string[], n
   await enqueueEmbeds(target, "note", noteIds, { batchId });
   const linked = await tx.execute<{ contact_id: string }>(sql`
     SELECT DISTINCT contact_id FROM interaction_contacts
-    WHERE user_id = ${ctx.userId} AND contact_id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+    WHERE user_id = ${ctx.userId} AND contact_id = ANY(${pgArray(ids, "uuid")})`);
   await enqueueInsights(
     target,
     linked.rows.map((r) => r.contact_id),
@@ -138,8 +139,9 @@ export async function commitImport(
   input: { text: string; filename: string; mapping?: ColumnMapping; confirm?: boolean },
 ): Promise<CommitImportResult> {
   const u = ctx.userId;
-  return withUser(ctx.db, u, async (tx) => {
-    const a = await analyzeImport(tx, u, input);
+  const parsed = await parseImportUntrusted(input);
+  return withUser(ctx, async (tx) => {
+    const a = await analyzeImport(tx, u, { parsed });
     if (a.errors.length && !input.confirm)
       throw new AppError(
         "unprocessable",

@@ -48,4 +48,17 @@ describe("column mapping", () => {
       "Favourite colour": "ignore",
     });
   });
+
+  // A 400 KB whitespace run in one cell made the old `\s*:::\s*` / `\s*[;,]\s*` splits
+  // quadratic (128 s for one preview). Splitting on literals is linear (a few ms here); the
+  // old code does not finish within the test's timeout.
+  it("maps a cell holding a 400 KB whitespace run (linear time)", { timeout: 10_000 }, () => {
+    const pad = " ".repeat(400_000);
+    const csv = `Name,Email,Tags,Phone\nAna,a@x.org${pad}x,yoga${pad}x,1${pad}x\n`;
+    const recs = parseCsv(csv);
+    const [row] = rowsFromCsv(recs, guessMapping(recs[0]!.fields));
+    expect(row!.emails).toEqual([`a@x.org${pad}x`]);
+    expect(row!.tags).toEqual([`yoga${pad}x`]);
+    expect(row!.phones).toEqual([`1${pad}x`]);
+  });
 });

@@ -49,18 +49,40 @@ const RULES: [RegExp, ImportField][] = [
 export function guessMapping(headers: string[]): ColumnMapping {
   const out: ColumnMapping = {};
   for (const h of headers) {
-    const key = h.trim().toLowerCase().replace(/\s+/g, " ");
+    const key = collapseSpaces(h.trim().toLowerCase());
     out[h] = RULES.find(([re]) => re.test(key))?.[1] ?? "ignore";
   }
   return out;
 }
 
+/** Runs of whitespace → one space, in one pass (a `\s+` regex re-scans a run from each start). */
+function collapseSpaces(s: string): string {
+  let out = "";
+  let space = false;
+  for (const ch of s) {
+    if (ch.trim() === "") space = true;
+    else {
+      if (space && out) out += " ";
+      out += ch;
+      space = false;
+    }
+  }
+  return out;
+}
+
+/** Splits on literal separators and trims each piece: linear, whatever the cell holds. */
+function splitOn(v: string, seps: readonly string[]): string[] {
+  let parts = [v];
+  for (const sep of seps) parts = parts.flatMap((p) => p.split(sep));
+  return parts.map((x) => x.trim()).filter(Boolean);
+}
+
 // Google packs several values into one cell separated by " ::: ".
-const multi = (v: string) =>
-  v
-    .split(/\s*:::\s*/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+const multi = (v: string) => splitOn(v, [":::"]);
+
+// Our export writes a leading ' before cells a spreadsheet would run as a formula; take it off.
+const unguard = (v: string) =>
+  v.length > 1 && v[0] === "'" && "=+-@\t\r\n".includes(v[1]!) ? v.slice(1) : v;
 
 /** Applies a mapping to parsed CSV records (first record = headers). */
 export function rowsFromCsv(records: CsvRecord[], mapping: ColumnMapping): ImportRow[] {
@@ -71,7 +93,7 @@ export function rowsFromCsv(records: CsvRecord[], mapping: ColumnMapping): Impor
     const row = emptyRow(rec.line);
     const name = { first: "", middle: "", last: "" };
     rec.fields.forEach((raw, i) => {
-      const v = raw.trim();
+      const v = unguard(raw.trim());
       if (!v) return;
       switch (fields[i]) {
         case "displayName":
@@ -87,21 +109,13 @@ export function rowsFromCsv(records: CsvRecord[], mapping: ColumnMapping): Impor
           name.last = v;
           break;
         case "email":
-          row.emails.push(
-            ...multi(v)
-              .flatMap((x) => x.split(/[;,]\s*/))
-              .filter(Boolean),
-          );
+          row.emails.push(...splitOn(v, [":::", ";", ","]));
           break;
         case "phone":
           row.phones.push(...multi(v));
           break;
         case "tags":
-          row.tags.push(
-            ...multi(v)
-              .flatMap((x) => x.split(/\s*[;,]\s*/))
-              .filter((t) => t && !t.startsWith("* ")),
-          );
+          row.tags.push(...splitOn(v, [":::", ";", ","]).filter((t) => !t.startsWith("* ")));
           break;
         case "birthday":
           row.birthday = normalizeBirthday(v);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
-import { analyzeImport, importFormats, importIssueSchema } from "./analyze-import";
+import { analyzeImport, importFormats, importIssueSchema, parseImportUntrusted } from "./analyze-import";
 import { columnMappingSchema, importFields, type ColumnMapping } from "./map-columns";
 
 export const importPreviewSchema = z.object({
@@ -34,8 +34,10 @@ export async function previewImport(
   ctx: Ctx,
   input: { text: string; filename: string; mapping?: ColumnMapping },
 ): Promise<ImportPreview> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
-    const a = await analyzeImport(tx, ctx.userId, input);
+  // Parse first, in the worker pool with a time budget; the transaction only does lookups.
+  const parsed = await parseImportUntrusted(input);
+  return withUser(ctx, async (tx) => {
+    const a = await analyzeImport(tx, ctx.userId, { parsed });
     return {
       format: a.format,
       headers: a.headers,

@@ -24,7 +24,7 @@ export async function undoImport(
   input: { batchId: string },
 ): Promise<{ batchId: string; removed: number }> {
   const u = ctx.userId;
-  return withUser(ctx.db, u, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [b] = await tx
       .select()
       .from(syncBatches)
@@ -57,7 +57,7 @@ export async function undoImport(
 }
 
 export async function listImports(ctx: Ctx): Promise<{ items: z.infer<typeof importBatchSchema>[] }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const rows = await tx
       .select()
       .from(syncBatches)

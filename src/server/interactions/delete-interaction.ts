@@ -11,7 +11,7 @@ import { recomputeLastInteraction } from "../contacts/recompute-last-interaction
  */
 export async function deleteInteraction(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
   const userId = ctx.userId;
-  return withUser(ctx.db, userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [row] = await tx
       .select({ source: interactions.source })
       .from(interactions)

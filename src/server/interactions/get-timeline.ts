@@ -34,7 +34,7 @@ export async function getTimeline(
   const c = q.cursor ? decodeCursor(q.cursor) : null;
   const after = (at: string, id: string) =>
     c ? sql`AND (${sql.raw(at)}, ${sql.raw(id)}) < (${c.k}::timestamptz, ${c.id}::uuid)` : sql``;
-  return withUser(ctx.db, userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await requireContact(tx, userId, input.contactId);
     // Each branch is limited before the union so a contact with 10k emails stays cheap.
     const r = await tx.execute<Row>(sql`

@@ -7,13 +7,13 @@ import { interactions } from "../db/schema/interactions";
 import { AppError } from "../errors";
 import { linkInteractionContacts } from "../contacts/link-interaction-contacts";
 import { logInteractionInput, type InteractionView, type LogInteractionInput } from "./schemas";
-import { getInteractionInTx } from "./get-interaction";
+import { getInteraction } from "./get-interaction";
 
 /** Logs a call/session/meeting/note by hand and links it to the given contacts. */
 export async function logInteraction(ctx: Ctx, raw: LogInteractionInput): Promise<InteractionView> {
   const input = logInteractionInput.parse(raw);
   const userId = ctx.userId;
-  return withUser(ctx.db, userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const ids = [...new Set(input.contactIds)];
     const found = await tx
       .select({ id: contacts.id })
@@ -58,6 +58,6 @@ export async function logInteraction(ctx: Ctx, raw: LogInteractionInput): Promis
       userId,
       ids.map((contactId) => ({ interactionId: id, contactId })),
     );
-    return getInteractionInTx(tx, userId, id);
+    return getInteraction({ ...ctx, tx }, { id });
   });
 }

@@ -90,7 +90,7 @@ describe.runIf(available)("BullMQ workers on Redis", () => {
 
   it("runs a job enqueued in a transaction once the transaction commits", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, async (tx) => {
+    await withUser({ db: h.db, userId: u.id }, async (tx) => {
       await enqueueUnchecked({ db: h.db, userId: u.id, tx }, [
         { kind: "test_effect", payload: { key: "tx" } },
       ]);
@@ -141,7 +141,7 @@ describe.runIf(available)("BullMQ workers on Redis", () => {
 
   it("fails a malformed payload immediately, without retries", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, (tx) =>
+    await withUser({ db: h.db, userId: u.id }, (tx) =>
       tx.insert(jobs).values({ userId: u.id, kind: "test_effect", payload: { key: 7 }, maxAttempts: 3 }),
     );
     // Not sent to Redis yet: the runner endpoint re-sends what Redis does not have.

@@ -32,12 +32,12 @@ export type JobDefinition<K extends string = string, S extends z.ZodType = z.Zod
   timeoutMs: number;
   queue: JobQueue;
   /**
-   * The owning domain's handler. Prefer a lazy import
-   * (`handler: (ctx, p) => import("@/server/sync/x").then((m) => m.x(ctx, p))`) so a
-   * handler module may itself call enqueue() without an import cycle. May be left out
-   * and supplied with registerHandler(); a job with no handler fails as `dead`.
+   * Runs the job: a lazy import of the owning domain's operation
+   * (`handler: (ctx, p) => import("@/server/sync/x").then((m) => m.x(ctx, p))`), so the
+   * operation may itself call enqueue() without an import cycle and processes that never
+   * run this kind never load its module. Required: every kind has exactly one handler.
    */
-  handler?: JobHandler<z.output<S>>;
+  handler: JobHandler<z.output<S>>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

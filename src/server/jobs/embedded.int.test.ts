@@ -76,7 +76,7 @@ describe("embedded job runner", () => {
 
   it("fails a malformed payload at once, without retries", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, (tx) =>
+    await withUser({ db: h.db, userId: u.id }, (tx) =>
       tx.insert(jobs).values({ userId: u.id, kind: "test_effect", payload: { key: 42 }, maxAttempts: 3 }),
     );
     start({ userIds: [u.id] });
@@ -146,11 +146,13 @@ describe("embedded job runner", () => {
     const b = await enqueue(ctx, "noop", {}, { dedupeKey: "same" });
     expect(b).toEqual({ id: a.id, deduped: true });
     const batchId = crypto.randomUUID();
-    await withUser(h.db, u.id, async (tx) => {
+    await withUser({ db: h.db, userId: u.id }, async (tx) => {
       await enqueue({ ...ctx, tx }, "noop", {}, { batchId });
       await enqueue({ ...ctx, tx }, "noop", {}, { batchId });
     });
-    const cancelled = await withUser(h.db, u.id, (tx) => cancelJobsForBatch(tx, u.id, batchId));
+    const cancelled = await withUser({ db: h.db, userId: u.id }, (tx) =>
+      cancelJobsForBatch(tx, u.id, batchId),
+    );
     expect(cancelled).toBe(2);
     const page = await listJobs(ctx, { batchId });
     expect(page.items.map((j) => j.status)).toEqual(["cancelled", "cancelled"]);
@@ -158,7 +160,7 @@ describe("embedded job runner", () => {
 
   it("rolls the job back with the caller's transaction", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, async (tx) => {
+    await withUser({ db: h.db, userId: u.id }, async (tx) => {
       await enqueue({ db: h.db, userId: u.id, tx }, "noop", {});
       throw new Error("rollback");
     }).catch(() => undefined);

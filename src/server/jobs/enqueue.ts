@@ -1,15 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
 import { jobs } from "../db/schema/jobs";
-import { withUser, type Tx } from "../db/with-user";
-import { AppError } from "../errors";
+import { withUser, type Tx, type UserScope } from "../db/with-user";
+import { AppError, zodDetails } from "../errors";
 import type { Logger } from "../log";
-import { zodDetails } from "../http/responses";
 import { dispatchJobs, type DispatchRow } from "./dispatch";
 import { findJobDefinition, type JobKind, type JobPayload } from "./registry";
 
-/** A Ctx, or the parts of one; pass `tx` to enqueue atomically with the caller's writes. */
-export type EnqueueTarget = { db: Db; userId: string; log?: Logger; tx?: Tx };
+/** A Ctx, or the parts of one; a ctx carrying `tx` enqueues atomically with the caller's writes. */
+export type EnqueueTarget = UserScope & { log?: Logger };
 
 export type EnqueueOpts = {
   batchId?: string | null;
@@ -22,7 +20,7 @@ export type EnqueueOpts = {
 export type Enqueued = { id: string; deduped: boolean };
 
 /**
- * Records a job (the user-visible `jobs` row) and hands it to the queue. With `tx` the row
+ * Records a job (the user-visible `jobs` row) and hands it to the queue. With `target.tx` the row
  * commits or rolls back with the caller's writes; the BullMQ message is sent right away
  * and a worker that cannot see the row yet re-checks shortly (and the sweeper re-sends
  * rows a lost message left behind), so a commit never loses a job.
@@ -85,9 +83,7 @@ export async function enqueueUnchecked(
       : [];
     return { inserted, existing };
   };
-  const { inserted, existing } = target.tx
-    ? await insert(target.tx)
-    : await withUser(target.db, target.userId, insert);
+  const { inserted, existing } = await withUser(target, insert);
   const rows: DispatchRow[] = inserted.map((r) => ({ ...r, userId: target.userId }));
   await dispatchJobs(rows, { inCallerTx: Boolean(target.tx) });
   // Answer in the order of `items`; a deduplicated item maps to the live job holding its key.

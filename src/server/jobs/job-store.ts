@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { withSystem, type Tx } from "../db/with-user";
 import type { JobStatus } from "../db/schema/jobs";
+import { pgArray } from "../db/pg-array";
 
 /** A jobs row as a runner needs it once claimed. */
 export type ClaimedJob = {
@@ -20,8 +21,6 @@ export type Outcome =
   | { id: string; status: "dead"; error: string }
   /** Handed back unfinished (shutdown): queued again without using up an attempt. */
   | { id: string; status: "release" };
-
-const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
 
 /**
  * Bookkeeping transactions skip the wait for the WAL flush: it is most of a commit's cost,
@@ -50,14 +49,14 @@ export async function claimByIds(
   return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`UPDATE jobs SET status = 'running', attempts = attempts + 1,
         locked_at = now(), locked_by = ${workerId}, started_at = coalesce(started_at, now()), updated_at = now()
-      WHERE id = ANY(${uuidArray(ids)}::uuid[]) AND status IN ('queued', 'error', 'running')
+      WHERE id = ANY(${pgArray(ids, "uuid")}) AND status IN ('queued', 'error', 'running')
       RETURNING ${CLAIMED_COLUMNS}`);
     const others = new Map<string, JobStatus | undefined>();
     const got = new Set(r.rows.map((c) => c.id));
     const missing = ids.filter((id) => !got.has(id));
     if (missing.length) {
       const s = await tx.execute<{ id: string; status: JobStatus }>(
-        sql`SELECT id, status FROM jobs WHERE id = ANY(${uuidArray(missing)}::uuid[])`,
+        sql`SELECT id, status FROM jobs WHERE id = ANY(${pgArray(missing, "uuid")})`,
       );
       for (const id of missing) others.set(id, s.rows.find((x) => x.id === id)?.status);
     }
@@ -74,7 +73,7 @@ export async function claimReady(
   o: { limit: number; perUser: number; workerId: string; userIds?: string[] },
 ): Promise<ClaimedJob[]> {
   if (o.limit <= 0) return [];
-  const onlyUser = o.userIds ? sql`AND user_id = ANY(${uuidArray(o.userIds)}::uuid[])` : sql``;
+  const onlyUser = o.userIds ? sql`AND user_id = ANY(${pgArray(o.userIds, "uuid")})` : sql``;
   return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`WITH ready AS (
         SELECT DISTINCT user_id FROM jobs WHERE status IN ('queued', 'error') AND run_after <= now() ${onlyUser}
@@ -127,7 +126,7 @@ export async function heartbeat(db: Db, ids: string[], workerId: string): Promis
   if (ids.length === 0) return [];
   const r = await bookkeeping(db, (tx) =>
     tx.execute<{ id: string }>(sql`UPDATE jobs SET locked_at = now()
-      WHERE id = ANY(${uuidArray(ids)}::uuid[]) AND status = 'running' AND locked_by = ${workerId} RETURNING id`),
+      WHERE id = ANY(${pgArray(ids, "uuid")}) AND status = 'running' AND locked_by = ${workerId} RETURNING id`),
   );
   const alive = new Set(r.rows.map((x) => x.id));
   return ids.filter((id) => !alive.has(id));

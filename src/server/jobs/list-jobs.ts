@@ -20,7 +20,7 @@ export async function listJobs(
     const c = decodeCursor(q.cursor);
     where.push(or(lt(jobs.createdAt, c.at), and(eq(jobs.createdAt, c.at), lt(jobs.id, c.id))));
   }
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx
       .select()
       .from(jobs)

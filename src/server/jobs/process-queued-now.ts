@@ -17,7 +17,7 @@ export async function processQueuedNow(ctx: Ctx): Promise<{ processed: number }>
     });
     return { processed };
   }
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx.execute<DispatchRow>(sql`SELECT id, user_id AS "userId", kind, run_after AS "runAfter" FROM jobs
       WHERE user_id = ${ctx.userId} AND status IN ('queued', 'error') AND run_after <= now()
       ORDER BY run_after LIMIT 1000`),

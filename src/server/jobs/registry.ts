@@ -10,9 +10,9 @@ import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
 
 /**
- * Every job kind the app knows. Adding a kind = one file in definitions/ plus one line
- * here; enqueue() then accepts it with its payload type, and both the BullMQ worker and
- * the embedded runner can run it.
+ * Every job kind the app knows. Adding a kind = one file in definitions/ (payload schema
+ * and handler) plus one line here; enqueue() then accepts it with its payload type, and
+ * both the BullMQ worker and the embedded runner can run it.
  */
 const builtIn = [
   googleGmailSyncJob,
@@ -33,18 +33,9 @@ export type JobPayload<K extends JobKind> = z.input<DefOf<K>["payload"]>;
 /** What the handler receives (zod output, defaults applied). */
 export type JobPayloadParsed<K extends JobKind> = z.output<DefOf<K>["payload"]>;
 
-const g = globalThis as unknown as {
-  __omnicrmJobDefs?: Map<string, AnyJobDefinition>;
-  __omnicrmJobHandlers?: Map<string, JobHandler<unknown>>;
-};
+const g = globalThis as unknown as { __omnicrmJobDefs?: Map<string, AnyJobDefinition> };
 // On globalThis so Next.js bundles and module reloads share one registry.
 const defs = (g.__omnicrmJobDefs ??= new Map<string, AnyJobDefinition>(builtIn.map((d) => [d.kind, d])));
-const handlers = (g.__omnicrmJobHandlers ??= new Map<string, JobHandler<unknown>>());
-
-/** Lets a domain supply the handler of a built-in kind at start-up. */
-export function registerHandler<K extends JobKind>(kind: K, handler: JobHandler<JobPayloadParsed<K>>): void {
-  handlers.set(kind, handler as JobHandler<unknown>);
-}
 
 /** Adds a kind at runtime (tests, plugins). Typed enqueue() covers built-in kinds only. */
 export function registerJob(def: AnyJobDefinition): void {
@@ -55,13 +46,14 @@ export function findJobDefinition(kind: string): AnyJobDefinition | undefined {
   return defs.get(kind);
 }
 
-/** The handler for a kind: one registered at runtime wins over the definition's own. */
+/** The handler a definition declares (undefined only for an unknown kind or a malformed runtime definition). */
 export function findJobHandler(kind: string): JobHandler<unknown> | undefined {
-  return handlers.get(kind) ?? (defs.get(kind)?.handler as JobHandler<unknown> | undefined);
+  return defs.get(kind)?.handler as JobHandler<unknown> | undefined;
 }
 
-export function jobKinds(): string[] {
-  return [...defs.keys()];
+/** The built-in definitions (tests check every one declares a handler). */
+export function builtInJobDefinitions(): readonly AnyJobDefinition[] {
+  return builtIn;
 }
 
 export function usedQueues(): JobQueue[] {

@@ -10,7 +10,7 @@ import type { JobView } from "./schemas";
 
 /** Re-queues one of the caller's dead jobs with a fresh set of attempts. */
 export async function retryJob(ctx: Ctx, id: string): Promise<JobView> {
-  const row = await withUser(ctx.db, ctx.userId, async (tx) => {
+  const row = await withUser(ctx, async (tx) => {
     const [current] = await tx
       .select({ status: jobs.status })
       .from(jobs)

@@ -7,7 +7,7 @@ import { withSystem, withUser } from "../db/with-user";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
 import { forceQueueMode } from "./dispatch";
-import { enqueueScheduledSyncs } from "./schedulers";
+import { enqueueScheduledSyncs } from "../sync/enqueue-scheduled-syncs";
 
 describe("periodic Google sync scheduler", () => {
   let h: DbHandle;
@@ -25,13 +25,13 @@ describe("periodic Google sync scheduler", () => {
   it("enqueues one incremental sync per connected service, never stacking ticks", async () => {
     const u = await createTestUser(h);
     const off = await createTestUser(h);
-    await withUser(h.db, u.id, (tx) =>
+    await withUser({ db: h.db, userId: u.id }, (tx) =>
       tx.insert(userIntegrations).values([
         { userId: u.id, provider: "google", service: "gmail" },
         { userId: u.id, provider: "google", service: "calendar" },
       ]),
     );
-    await withUser(h.db, off.id, (tx) =>
+    await withUser({ db: h.db, userId: off.id }, (tx) =>
       tx
         .insert(userIntegrations)
         .values({ userId: off.id, provider: "google", service: "gmail", status: "needs_reconnect" }),
@@ -46,7 +46,7 @@ describe("periodic Google sync scheduler", () => {
 
   it("skips services whose feature is off", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, (tx) =>
+    await withUser({ db: h.db, userId: u.id }, (tx) =>
       tx.insert(userIntegrations).values({ userId: u.id, provider: "google", service: "calendar" }),
     );
     await enqueueScheduledSyncs({ db: h.db, log }, { gmail: true, calendar: false });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { jobStatuses } from "../db/schema/jobs";
-import { AppError } from "../errors";
 
 export const jobView = z.object({
   id: z.uuid(),
@@ -42,13 +41,4 @@ export type ListJobsQuery = z.infer<typeof listJobsQuery>;
 
 export const listJobsResponse = z.object({ items: z.array(jobView), nextCursor: z.string().nullable() });
 
-export const jobIdParams = z.object({ id: z.uuid() });
-
 export const processedResponse = z.object({ processed: z.number().int() });
-
-/** A malformed id is answered like another user's id: 404, never a hint. */
-export function jobIdFromParams(params: Record<string, string>): string {
-  const r = jobIdParams.safeParse(params);
-  if (!r.success) throw new AppError("not_found", "job not found");
-  return r.data.id;
-}

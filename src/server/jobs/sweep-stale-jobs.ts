@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { SystemCtx } from "../context";
 import { withSystem } from "../db/with-user";
 import { queueMode, jobsWake, type DispatchRow } from "./dispatch";
+import { pgArray } from "../db/pg-array";
 
 export const STALE_AFTER_MS = 60_000;
 /** A queued row this overdue in BullMQ mode has probably lost its Redis message. */
@@ -18,7 +19,7 @@ export async function sweepStaleJobs(
 ): Promise<{ requeued: number; dead: number; resent: number }> {
   const staleMs = o.staleMs ?? STALE_AFTER_MS;
   // Tests on a shared database sweep only their own users.
-  const only = o.userIds ? sql`AND user_id = ANY(${`{${o.userIds.join(",")}}`}::uuid[])` : sql``;
+  const only = o.userIds ? sql`AND user_id = ANY(${pgArray(o.userIds, "uuid")})` : sql``;
   const swept = await withSystem(ctx.db, (tx) =>
     tx.execute<DispatchRow & { status: string }>(sql`UPDATE jobs SET
         status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,

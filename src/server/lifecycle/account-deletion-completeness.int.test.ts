@@ -31,7 +31,7 @@ describe("account deletion removes everything the user owns", () => {
 
   it("deleting the auth user leaves no row with their user_id in any cascading table", async () => {
     const u = await createTestUser(h);
-    await withUser(h.db, u.id, async (tx) => {
+    await withUser({ db: h.db, userId: u.id }, async (tx) => {
       const [c] = await tx.insert(contacts).values({ userId: u.id, displayName: "To be erased" }).returning();
       await tx.insert(notes).values({ userId: u.id, contactId: c!.id, body: "private" });
       await tx.insert(interactions).values({

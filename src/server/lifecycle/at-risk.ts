@@ -64,7 +64,7 @@ export async function findAtRisk(tx: Tx, userId: string, limit = 200): Promise<A
 }
 
 export async function listAtRisk(ctx: Ctx): Promise<{ items: AtRiskItem[]; atRiskDays: number }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => ({
+  return withUser(ctx, async (tx) => ({
     items: await findAtRisk(tx, ctx.userId),
     atRiskDays: (await readCrmSettings(tx, ctx.userId)).atRiskDays,
   }));
@@ -81,7 +81,7 @@ export async function applyAtRisk(
   raw: z.input<typeof applyAtRiskInput>,
 ): Promise<{ updated: string[] }> {
   const input = applyAtRiskInput.parse(raw);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const suggested = (await findAtRisk(tx, ctx.userId, 1000)).map((s) => s.contact.id);
     const ids = input.ids ? suggested.filter((id) => input.ids!.includes(id)) : suggested;
     if (!ids.length) return { updated: [] };

@@ -36,7 +36,7 @@ type Activity = {
 
 export async function getDashboard(ctx: Ctx): Promise<Dashboard> {
   const u = ctx.userId;
-  return withUser(ctx.db, u, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const counts = await tx
       .select({ stage: contacts.stage, n: sql<number>`count(*)::int` })
       .from(contacts)

@@ -19,7 +19,7 @@ export async function readCrmSettings(tx: Tx, userId: string): Promise<CrmSettin
 }
 
 export async function getCrmSettings(ctx: Ctx): Promise<CrmSettings> {
-  return withUser(ctx.db, ctx.userId, (tx) => readCrmSettings(tx, ctx.userId));
+  return withUser(ctx, (tx) => readCrmSettings(tx, ctx.userId));
 }
 
 export async function updateCrmSettings(
@@ -27,7 +27,7 @@ export async function updateCrmSettings(
   raw: z.input<typeof updateCrmSettingsInput>,
 ): Promise<CrmSettings> {
   const patch = updateCrmSettingsInput.parse(raw);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await tx
       .insert(contactSettings)
       .values({ userId: ctx.userId, ...patch })

@@ -13,7 +13,7 @@ export function authorizeMetrics(authorization: string | null, e: MetricsAuthEnv
     if (e.NODE_ENV === "production") throw new AppError("not_found");
     return;
   }
-  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? "");
+  const m = /^Bearer\s+(\S.*)$/i.exec(authorization ?? "");
   if (!m || !sameSecret(m[1]!.trim(), e.METRICS_TOKEN)) {
     throw new AppError("unauthorized", undefined, undefined, {
       "www-authenticate": 'Bearer realm="metrics"',

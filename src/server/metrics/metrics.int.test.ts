@@ -20,13 +20,14 @@ beforeAll(async () => {
 const probe = defineContract({
   method: "GET",
   path: "/api/v1/test-metrics/{id}",
+  params: z.object({ id: z.string() }),
   summary: "test",
   tags: ["test"],
   auth: "public",
   rateLimit: "none",
   response: z.object({ id: z.string() }),
 });
-const GET = publicRoute(probe, async ({ params }) => ({ id: params.id! }));
+const GET = publicRoute(probe, async ({ params }) => ({ id: params.id }));
 
 const limited = defineContract({
   method: "GET",

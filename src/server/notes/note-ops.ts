@@ -37,30 +37,29 @@ async function requireNote(tx: Tx, userId: string, id: string): Promise<NoteRow>
 
 type CreateNoteInput = { contactId: string } & z.input<typeof createNoteInput>;
 
-export async function createNote(ctx: Ctx, input: CreateNoteInput): Promise<NoteView> {
-  return withUser(ctx.db, ctx.userId, (tx) => createNoteInTx(ctx, tx, input));
-}
-
 /**
- * createNote inside the caller's transaction — for writes that must commit with something
- * else (an assistant proposal being applied). Same validation, redaction and embedding.
+ * Creates a note (redacted as asked, embedded by a job that commits with it). Inside a
+ * caller's transaction (`{ ...ctx, tx }`, e.g. an assistant proposal being applied) it
+ * commits or rolls back with the caller's writes.
  */
-export async function createNoteInTx(ctx: Ctx, tx: Tx, input: CreateNoteInput): Promise<NoteView> {
+export async function createNote(ctx: Ctx, input: CreateNoteInput): Promise<NoteView> {
   const p = createNoteInput.parse(input);
-  await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
-  const { text, redactions } = await prepareBody(tx, ctx.userId, p.body, p.redact);
-  const [n] = await tx
-    .insert(notes)
-    .values({ userId: ctx.userId, contactId: input.contactId, body: text, pinned: p.pinned ?? false })
-    .returning();
-  // Searchable by meaning too; the job commits with the note.
-  await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
-  return view(n!, redactions);
+  return withUser(ctx, async (tx) => {
+    await requireContact(tx, ctx.userId, input.contactId, { deleted: false });
+    const { text, redactions } = await prepareBody(tx, ctx.userId, p.body, p.redact);
+    const [n] = await tx
+      .insert(notes)
+      .values({ userId: ctx.userId, contactId: input.contactId, body: text, pinned: p.pinned ?? false })
+      .returning();
+    // Searchable by meaning too; the job commits with the note.
+    await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+    return view(n!, redactions);
+  });
 }
 
 /** A contact's notes, pinned first then newest. */
 export async function listNotes(ctx: Ctx, input: { contactId: string }): Promise<{ items: NoteView[] }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await requireContact(tx, ctx.userId, input.contactId);
     const rows = await tx
       .select()
@@ -73,7 +72,7 @@ export async function listNotes(ctx: Ctx, input: { contactId: string }): Promise
 }
 
 export async function getNote(ctx: Ctx, input: { id: string }): Promise<NoteView> {
-  return withUser(ctx.db, ctx.userId, async (tx) => view(await requireNote(tx, ctx.userId, input.id)));
+  return withUser(ctx, async (tx) => view(await requireNote(tx, ctx.userId, input.id)));
 }
 
 export async function updateNote(
@@ -81,7 +80,7 @@ export async function updateNote(
   input: { id: string; patch: z.input<typeof updateNoteInput> },
 ): Promise<NoteView> {
   const p = updateNoteInput.parse(input.patch);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await requireNote(tx, ctx.userId, input.id);
     const set: Partial<NoteRow> = { updatedAt: new Date() };
     let redactions = 0;
@@ -102,7 +101,7 @@ export async function updateNote(
 }
 
 export async function deleteNote(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await requireNote(tx, ctx.userId, input.id);
     await tx.delete(notes).where(and(eq(notes.userId, ctx.userId), eq(notes.id, input.id)));
     // Its embeddings too: search must not find a deleted note's text by meaning.

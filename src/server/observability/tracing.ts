@@ -25,7 +25,7 @@ export async function initTracing(cfg: TracingConfig): Promise<TracingHandle> {
       import("@opentelemetry/resources"),
     ]);
   // Headers (OTEL_EXPORTER_OTLP_HEADERS) and timeouts still come from the standard env vars.
-  const exporter = new OTLPTraceExporter({ url: `${cfg.endpoint.replace(/\/+$/, "")}/v1/traces` });
+  const exporter = new OTLPTraceExporter({ url: `${cfg.endpoint.replace(/(?<!\/)\/+$/, "")}/v1/traces` });
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": cfg.serviceName, "omnicrm.process": cfg.processName }),
     spanProcessors: [

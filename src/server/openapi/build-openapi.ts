@@ -54,7 +54,7 @@ function errorCodes(c: Contract): ErrorCode[] {
 }
 
 function operation(c: Contract): Json {
-  const parameters: Json[] = [...c.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+  const parameters: Json[] = [...c.path.matchAll(/\{([^{}]+)\}/g)].map((m) => ({
     name: m[1],
     in: "path",
     required: true,

@@ -20,7 +20,7 @@ describe("OpenAPI document", () => {
         if (direct && !doc.paths[p]?.[m.toLowerCase()]) missing.push(`${m} ${p} (${file})`);
       }
     }
-    expect(missing, "routes without a contract in a src/server/**/contracts.ts").toEqual([]);
+    expect(missing, "routes without a contract in src/server/http/contracts/").toEqual([]);
   });
 
   it("documents nothing that no route serves", () => {
@@ -47,11 +47,23 @@ describe("OpenAPI document", () => {
     const ids = Object.values(doc.paths).flatMap((ms) => Object.values(ms).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);
     for (const [p, ms] of Object.entries(doc.paths)) {
-      const names = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      const names = [...p.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
       for (const op of Object.values(ms)) {
         expect(op.parameters.filter((x) => x.in === "path").map((x) => x.name)).toEqual(names);
       }
     }
+  });
+
+  it("validates every path placeholder with the contract's params schema, and nothing else", () => {
+    const wrong: string[] = [];
+    for (const c of allContracts()) {
+      const names = [...c.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]).sort();
+      const shape = (c.params as { shape?: Record<string, unknown> } | undefined)?.shape;
+      const keys = shape ? Object.keys(shape).sort() : [];
+      if (JSON.stringify(names) !== JSON.stringify(keys))
+        wrong.push(`${c.method} ${c.path}: params [${keys}]`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("maps route folders to contract paths", () => {

@@ -71,7 +71,7 @@ export function renderContractModules(files: string[]): string {
       .replace(/^src\/server\//, "")
       .replace(/\.ts$/, "")
       .replace(/\/contracts$/, "-contracts")
-      .replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase()),
+      .replace(/(?<![^a-zA-Z0-9])[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase()),
   );
   const imports = files.map(
     (f, i) => `import * as ${names[i]} from "${f.replace(/^src\/server/, "..").replace(/\.ts$/, "")}";`,

@@ -79,7 +79,7 @@ export async function keywordSearch(ctx: Ctx, raw: SearchQuery): Promise<{ hits:
       WHERE i.user_id = ${userId} AND i.id IN ${ids(c.interaction)}
       ORDER BY score DESC, i.occurred_at DESC LIMIT ${limit})`);
   if (!branches.length) return { hits: [] };
-  const r = await withUser(ctx.db, userId, (tx) =>
+  const r = await withUser(ctx, (tx) =>
     tx.execute<Row>(
       sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) h ORDER BY score DESC LIMIT ${limit}`,
     ),

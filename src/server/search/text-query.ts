@@ -5,7 +5,7 @@ export function queryWords(q: string): string[] {
   return q
     .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}@._+-]/gu, "").replace(/^[._+-]+|[._+-]+$/g, ""))
+    .map((w) => w.replace(/[^\p{L}\p{N}@._+-]/gu, "").replace(/^[._+-]+|(?<![._+-])[._+-]+$/g, ""))
     .filter((w) => w.length > 0)
     .slice(0, 8);
 }

@@ -62,7 +62,7 @@ export function s3Store(cfg: S3Config, fetchImpl: typeof fetch = fetch): ObjectS
     service: "s3",
     retries: 2,
   });
-  const base = `${cfg.endpoint.replace(/\/+$/, "")}/${encodeURIComponent(cfg.bucket)}/`;
+  const base = `${cfg.endpoint.replace(/(?<!\/)\/+$/, "")}/${encodeURIComponent(cfg.bucket)}/`;
   const url = (key: string) => base + checkKey(key).split("/").map(encodeURIComponent).join("/");
   const call = async (method: string, key: string, init: RequestInit = {}) => {
     const req = await client.sign(url(key), { method, ...init });

@@ -16,7 +16,7 @@ export async function approveImport(
   input: { service: GoogleService },
 ): Promise<{ batchId: string }> {
   requireServiceEnabled(input.service);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [integration] = await tx
       .select({ status: userIntegrations.status })
       .from(userIntegrations)
@@ -54,7 +54,7 @@ export async function approveImport(
       .values({ userId: ctx.userId, provider: input.service, action: "approve", batchId });
     const kind = input.service === "gmail" ? "google_gmail_sync" : "google_calendar_sync";
     await enqueue(
-      { db: ctx.db, userId: ctx.userId, log: ctx.log, tx },
+      { ...ctx, tx },
       kind,
       { incremental: false },
       {

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { syncBatches } from "../db/schema/sync";
 import { withUser, type Tx } from "../db/with-user";
+import { pgArray } from "../db/pg-array";
 
 export type BatchRow = typeof syncBatches.$inferSelect;
 /** counts holds numeric tallies plus the resume checkpoint (page tokens are strings). */
@@ -17,7 +18,7 @@ export async function bumpBatchCounts(
   let expr = sql`counts`;
   for (const [k, v] of Object.entries(p.add ?? {})) {
     if (!v) continue;
-    expr = sql`jsonb_set(${expr}, ${`{${k}}`}::text[], to_jsonb(COALESCE((counts->>${k})::bigint, 0) + ${v}::bigint))`;
+    expr = sql`jsonb_set(${expr}, ${pgArray([k], "text")}, to_jsonb(COALESCE((counts->>${k})::bigint, 0) + ${v}::bigint))`;
   }
   if (p.set && Object.keys(p.set).length) expr = sql`${expr} || ${JSON.stringify(p.set)}::jsonb`;
   await tx.execute(sql`UPDATE sync_batches SET counts = ${expr}, updated_at = now(),
@@ -26,7 +27,7 @@ export async function bumpBatchCounts(
 }
 
 export async function loadBatch(ctx: Ctx, batchId: string): Promise<BatchRow | null> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [b] = await tx
       .select()
       .from(syncBatches)
@@ -40,7 +41,7 @@ export async function setBatch(
   batchId: string,
   p: { status?: BatchRow["status"]; set?: Record<string, string | number | null> },
 ): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx.execute(sql`UPDATE sync_batches SET updated_at = now()
       ${p.status ? sql`, status = ${p.status}` : sql``}
       ${p.set ? sql`, counts = counts || ${JSON.stringify(p.set)}::jsonb` : sql``}

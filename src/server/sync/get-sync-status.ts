@@ -14,7 +14,7 @@ const KIND: Record<GoogleService, string> = { gmail: "google_gmail_sync", calend
 
 /** Everything the sync page shows, in one read: connection, per-service state, jobs. */
 export async function getSyncStatus(ctx: Ctx): Promise<SyncStatus> {
-  const { integrations, batches, counts, live } = await withUser(ctx.db, ctx.userId, async (tx) => ({
+  const { integrations, batches, counts, live } = await withUser(ctx, async (tx) => ({
     integrations: await tx.select().from(userIntegrations).where(eq(userIntegrations.userId, ctx.userId)),
     batches: await tx
       .select()

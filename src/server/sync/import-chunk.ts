@@ -6,7 +6,7 @@ import { isAiConfigured } from "../ai/provider";
 import type { NormalizedItem } from "./normalize-email";
 import { createContactsForCandidates, linkParticipants, type CreationPolicy } from "./resolve-contacts";
 import { bumpBatchCounts } from "./batch-progress";
-import { pgJsonArray, pgTextArray } from "./pg-arrays";
+import { pgArray } from "../db/pg-array";
 
 export type ChunkInput = {
   provider: "gmail" | "calendar";
@@ -35,7 +35,7 @@ export async function importChunk(
   ctx: Ctx,
   input: ChunkInput,
 ): Promise<{ inserted: number; contacts: number }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const now = new Date();
     const t: number[] = [performance.now()];
     for (let i = 0; i < input.raws.length; i += ROWS_PER_STATEMENT) {
@@ -104,8 +104,17 @@ async function insertRawEvents(
   if (!raws.length) return;
   await tx.execute(sql`INSERT INTO raw_events (user_id, provider, source_id, occurred_at, payload, batch_id, processed_at)
     SELECT ${userId}::uuid, ${input.provider}, t.source_id, t.occurred_at::timestamptz, t.payload::jsonb, ${input.batchId}::uuid, ${now.toISOString()}::timestamptz
-    FROM unnest(${pgTextArray(raws.map((r) => r.sourceId))}::text[], ${pgTextArray(raws.map((r) => r.occurredAt?.toISOString()))}::text[],
-      ${pgJsonArray(raws.map((r) => r.payload))}::text[]) AS t(source_id, occurred_at, payload)
+    FROM unnest(${pgArray(
+      raws.map((r) => r.sourceId),
+      "text",
+    )}, ${pgArray(
+      raws.map((r) => r.occurredAt?.toISOString()),
+      "text",
+    )},
+      ${pgArray(
+        raws.map((r) => r.payload),
+        "jsonb",
+      )}) AS t(source_id, occurred_at, payload)
     ON CONFLICT (user_id, provider, source_id) DO UPDATE SET payload = excluded.payload, processed_at = excluded.processed_at`);
 }
 
@@ -131,11 +140,41 @@ async function insertInteractions(
       (user_id, type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata, batch_id)
     SELECT ${userId}::uuid, t.type, t.source, t.source_id, t.occurred_at::timestamptz, t.subject, t.body, t.summary,
       t.direction, t.thread_id, t.metadata::jsonb, ${input.batchId}::uuid
-    FROM unnest(${pgTextArray(col((x) => x.type))}::text[], ${pgTextArray(col((x) => x.source))}::text[],
-      ${pgTextArray(col((x) => x.sourceId))}::text[], ${pgTextArray(col((x) => x.occurredAt.toISOString()))}::text[],
-      ${pgTextArray(col((x) => x.subject))}::text[], ${pgTextArray(col((x) => x.body))}::text[],
-      ${pgTextArray(col((x) => x.summary))}::text[], ${pgTextArray(col((x) => x.direction))}::text[],
-      ${pgTextArray(col((x) => x.threadId))}::text[], ${pgJsonArray(col((x) => x.metadata))}::text[])
+    FROM unnest(${pgArray(
+      col((x) => x.type),
+      "text",
+    )}, ${pgArray(
+      col((x) => x.source),
+      "text",
+    )},
+      ${pgArray(
+        col((x) => x.sourceId),
+        "text",
+      )}, ${pgArray(
+        col((x) => x.occurredAt.toISOString()),
+        "text",
+      )},
+      ${pgArray(
+        col((x) => x.subject),
+        "text",
+      )}, ${pgArray(
+        col((x) => x.body),
+        "text",
+      )},
+      ${pgArray(
+        col((x) => x.summary),
+        "text",
+      )}, ${pgArray(
+        col((x) => x.direction),
+        "text",
+      )},
+      ${pgArray(
+        col((x) => x.threadId),
+        "text",
+      )}, ${pgArray(
+        col((x) => x.metadata),
+        "jsonb",
+      )})
       AS t(type, source, source_id, occurred_at, subject, body, summary, direction, thread_id, metadata)
     ON CONFLICT (user_id, source, source_id) ${onConflict}`);
   return r.rows;
@@ -145,11 +184,11 @@ async function removeInteractions(tx: Tx, userId: string, source: string, source
   const r = await tx.execute<{
     id: string;
   }>(sql`DELETE FROM interactions WHERE user_id = ${userId} AND source = ${source}
-    AND source_id = ANY(${`{${sourceIds.map((s) => `"${s.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[])
+    AND source_id = ANY(${pgArray(sourceIds, "text")})
     RETURNING id`);
   const ids = r.rows.map((x) => x.id);
   if (ids.length)
     await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${userId} AND owner_type = 'interaction'
-      AND owner_id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+      AND owner_id = ANY(${pgArray(ids, "uuid")})`);
   return ids.length;
 }

@@ -7,7 +7,7 @@ const CHECKPOINT_KEYS = new Set(["pageToken", "startHistoryId", "syncToken"]);
 
 /** The user's import batches, newest first, with their counts (checkpoint internals hidden). */
 export async function listBatches(ctx: Ctx, input: { limit?: number } = {}) {
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx
       .select()
       .from(syncBatches)

@@ -1,11 +1,19 @@
 import type { GmailRawMessage } from "../google/client";
 import { isAutomatedAddress, isBulkMail } from "./classify-sender";
-import { htmlToText } from "./mime/html-to-text";
-import { parseMessage } from "./mime/parse";
+import { isAppError } from "../errors";
+import { runUntrusted } from "../untrusted/run-untrusted";
 import { trimForSummary } from "./mime/summarize";
+import { BODY_CAP_CHARS, type ParsedEmail } from "./parse-email-for-import";
 
-export const BODY_CAP_CHARS = 64_000;
+export { BODY_CAP_CHARS };
 const SUBJECT_CAP = 998;
+/**
+ * Time budget for parsing one message (or one batch) in the worker pool; past it the
+ * message is kept unparsed. Generous on purpose: wall-clock time on a loaded machine, and
+ * the parsers are linear with capped input, so only a pathological message gets near it.
+ */
+export const EMAIL_PARSE_BUDGET_MS = 20_000;
+const BATCH = 25;
 
 export type InteractionDraft = {
   type: "email" | "meeting" | "session";
@@ -26,17 +34,70 @@ export type ContactCandidate = { email: string; name: string | null; engaged: bo
 export type NormalizedItem = { interaction: InteractionDraft; candidates: ContactCandidate[] };
 
 /**
- * Pure: one Gmail message (format=raw) → an interaction draft plus contact candidates.
- * Direction compares the sender with the account's own addresses; participants exclude them.
+ * One Gmail message (format=raw) → an interaction draft plus contact candidates. The MIME
+ * parse runs in the worker pool with a time budget: a message that cannot be parsed in
+ * time (or at all) is still recorded, by its date and labels, with no body or contacts.
  */
-export function normalizeEmail(msg: GmailRawMessage, ownAddresses: ReadonlySet<string>): NormalizedItem {
-  const m = parseMessage(Buffer.from(msg.raw, "base64url"));
+export async function normalizeEmail(
+  msg: GmailRawMessage,
+  ownAddresses: ReadonlySet<string>,
+  opts: { signal?: AbortSignal } = {},
+): Promise<NormalizedItem> {
+  let m: ParsedEmail;
+  try {
+    m = await runUntrusted("email", msg.raw, { timeoutMs: EMAIL_PARSE_BUDGET_MS, signal: opts.signal });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return unparsedItem(msg, e.message);
+  }
+  return itemFromParsed(msg, ownAddresses, m);
+}
+
+/**
+ * A page of messages, parsed BATCH at a time per pool task. A batch that fails as a whole
+ * (time budget, crash) is retried one message at a time, so only the bad message is lost.
+ */
+export async function normalizeEmails(
+  msgs: GmailRawMessage[],
+  ownAddresses: ReadonlySet<string>,
+  opts: { signal?: AbortSignal } = {},
+): Promise<NormalizedItem[]> {
+  const batches: GmailRawMessage[][] = [];
+  for (let i = 0; i < msgs.length; i += BATCH) batches.push(msgs.slice(i, i + BATCH));
+  const done = await Promise.all(
+    batches.map(async (batch) => {
+      let parsed: (ParsedEmail | null)[];
+      try {
+        parsed = await runUntrusted(
+          "emails",
+          batch.map((m) => m.raw),
+          { timeoutMs: EMAIL_PARSE_BUDGET_MS, signal: opts.signal },
+        );
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        return Promise.all(batch.map((m) => normalizeEmail(m, ownAddresses, opts)));
+      }
+      return batch.map((m, i) =>
+        parsed[i]
+          ? itemFromParsed(m, ownAddresses, parsed[i])
+          : unparsedItem(m, "the message could not be parsed"),
+      );
+    }),
+  );
+  return done.flat();
+}
+
+/** Pure: a parsed message → interaction draft and candidates. */
+export function itemFromParsed(
+  msg: GmailRawMessage,
+  ownAddresses: ReadonlySet<string>,
+  m: ParsedEmail,
+): NormalizedItem {
   const from = m.from;
   const outbound = (from && ownAddresses.has(from.email)) || msg.labelIds.includes("SENT");
   const everyone = [...(from ? [from] : []), ...m.to, ...m.cc];
   const participants = [...new Set(everyone.map((a) => a.email))].filter((e) => !ownAddresses.has(e));
-  let body = m.text ?? (m.html ? htmlToText(m.html) : "");
-  if (body.length > BODY_CAP_CHARS) body = body.slice(0, BODY_CAP_CHARS);
+  const body = m.body;
   const bulk = isBulkMail(m.headers);
   const candidates: ContactCandidate[] = [];
   if (!bulk) {
@@ -76,5 +137,24 @@ export function normalizeEmail(msg: GmailRawMessage, ownAddresses: ReadonlySet<s
       },
     },
     candidates,
+  };
+}
+
+function unparsedItem(msg: GmailRawMessage, why: string): NormalizedItem {
+  const internalMs = Number(msg.internalDate);
+  return {
+    interaction: {
+      type: "email",
+      source: "gmail",
+      sourceId: msg.id,
+      occurredAt: new Date(Number.isFinite(internalMs) && internalMs > 0 ? internalMs : 0),
+      subject: null,
+      body: null,
+      summary: null,
+      direction: msg.labelIds.includes("SENT") ? "outbound" : "inbound",
+      threadId: msg.threadId || null,
+      metadata: { participants: [], labelIds: msg.labelIds, bulk: false, unparsed: why, attachments: [] },
+    },
+    candidates: [],
   };
 }

@@ -23,6 +23,8 @@ export function eventExclusion(ev: CalendarEvent, prefs: EventPrefs): "cancelled
  * Pure: one Calendar event → an interaction draft ("session" for a one-to-one, "meeting"
  * otherwise) plus contact candidates: everyone the user met counts as engaged.
  */
+const EVENT_HTML_CAP = 64 * 1024;
+
 export function normalizeEvent(ev: CalendarEvent, ownAddresses: ReadonlySet<string>): NormalizedItem {
   const people = new Map<string, string | null>();
   const consider = (
@@ -40,7 +42,11 @@ export function normalizeEvent(ev: CalendarEvent, ownAddresses: ReadonlySet<stri
   consider(ev.organizer?.email, ev.organizer?.displayName, ev.organizer?.self);
   const start = ev.start?.dateTime ?? ev.start?.date ?? null;
   const end = ev.end?.dateTime ?? ev.end?.date ?? null;
-  const description = ev.description ? htmlToText(ev.description).slice(0, BODY_CAP_CHARS) : null;
+  // Inline, not in the worker pool: the HTML is cut at EVENT_HTML_CAP before a linear
+  // tokenizer sees it (a few milliseconds at most).
+  const description = ev.description
+    ? htmlToText(ev.description.slice(0, EVENT_HTML_CAP), BODY_CAP_CHARS)
+    : null;
   const participants = [...people.keys()];
   return {
     interaction: {

@@ -52,11 +52,9 @@ export async function previewCalendar(ctx: Ctx) {
       pageToken = page.nextPageToken;
     }
     const wanted = selectCandidates(candidates, prefs.contactCreationPolicy);
-    const known = await withUser(ctx.db, ctx.userId, (tx) =>
-      findContactsByEmails(tx, ctx.userId, [...wanted.keys()]),
-    );
+    const known = await withUser(ctx, (tx) => findContactsByEmails(tx, ctx.userId, [...wanted.keys()]));
     const newContacts = [...wanted].filter(([e]) => !known.has(e)).map(([email, name]) => ({ email, name }));
-    await withUser(ctx.db, ctx.userId, (tx) =>
+    await withUser(ctx, (tx) =>
       tx.insert(syncAudit).values({
         userId: ctx.userId,
         provider: "calendar",

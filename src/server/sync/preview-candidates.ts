@@ -1,7 +1,6 @@
 import type { gmail_v1 } from "@googleapis/gmail";
 import { isAutomatedAddress, isBulkMail } from "./classify-sender";
-import { parseAddressList } from "./mime/addresses";
-import { decodeHeaderValue } from "./mime/encoded-words";
+import { decodeHeaderValue, parseAddressList } from "./mime/addresses";
 import type { ContactCandidate } from "./normalize-email";
 
 /** Contact candidates from metadata-format messages (preview), by the same rules as import. */

@@ -9,7 +9,7 @@ import { requireServiceEnabled } from "../google/scopes";
  */
 export async function previewDrive(ctx: Ctx): Promise<{ count: number; sampleNames: string[] }> {
   requireServiceEnabled("drive");
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .insert(syncAudit)
       .values({ userId: ctx.userId, provider: "drive", action: "preview", payload: { count: 0 } }),

@@ -64,9 +64,7 @@ export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
     const countByLabel = Object.fromEntries(labels.map((l) => [l.id, l.messagesTotal]));
     const own = new Set([(await loadTokens(ctx, "gmail"))?.accountEmail ?? ""].filter(Boolean));
     const wanted = selectCandidates(previewEmailCandidates(metas, own), prefs.contactCreationPolicy);
-    const known = await withUser(ctx.db, ctx.userId, (tx) =>
-      findContactsByEmails(tx, ctx.userId, [...wanted.keys()]),
-    );
+    const known = await withUser(ctx, (tx) => findContactsByEmails(tx, ctx.userId, [...wanted.keys()]));
     const newContacts = [...wanted].filter(([e]) => !known.has(e)).map(([email, name]) => ({ email, name }));
     const sampleSubjects = metas
       .map((m) => m.payload?.headers?.find((h) => h.name?.toLowerCase() === "subject")?.value ?? "")
@@ -88,7 +86,7 @@ export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
 }
 
 async function audit(ctx: Ctx, payload: Record<string, unknown>) {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx.insert(syncAudit).values({ userId: ctx.userId, provider: "gmail", action: "preview", payload }),
   );
 }

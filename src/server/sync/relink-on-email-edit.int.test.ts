@@ -22,7 +22,7 @@ describe("editing a contact's emails re-links past imported interactions", () =>
     const { batchId } = await approveImport(ctx, { service: "gmail" });
     await syncGmail(ctx, { batchId, incremental: false });
     // A participant no contact owns (e.g. someone who only wrote in: the default policy skips them).
-    const stranger = await withUser(h.db, ctx.userId, (tx) =>
+    const stranger = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ email: string; n: number }>(sql`
         SELECT p.email, count(*)::int AS n
         FROM interactions i, jsonb_array_elements_text(i.metadata->'participants') AS p(email)

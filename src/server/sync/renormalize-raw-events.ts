@@ -18,7 +18,7 @@ export async function renormalizeRawEvents(
   ctx: SyncCtx,
   input: { provider: "gmail" | "calendar"; rawEventIds: string[] },
 ): Promise<void> {
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx
       .select()
       .from(rawEvents)
@@ -41,7 +41,7 @@ export async function renormalizeRawEvents(
     if ((r.payload as { rawOmitted?: boolean }).rawOmitted) continue;
     const item =
       input.provider === "gmail"
-        ? normalizeEmail(r.payload as GmailRawMessage, own)
+        ? await normalizeEmail(r.payload as GmailRawMessage, own, { signal: ctx.signal })
         : normalizeEvent(r.payload as CalendarEvent, own);
     const g = byBatch.get(r.batchId) ?? { items: [] };
     g.items.push(item);

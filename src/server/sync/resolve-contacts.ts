@@ -4,7 +4,7 @@ import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
 import { contactIdentities, contacts, contactTags, tags } from "../db/schema/contacts";
 import type { Tx } from "../db/with-user";
 import type { ContactCandidate } from "./normalize-email";
-import { pgTextArray } from "./pg-arrays";
+import { pgArray } from "../db/pg-array";
 
 export type CreationPolicy = "engaged" | "anyone" | "nobody";
 export type ImportSource = "gmail_import" | "calendar_import";
@@ -148,7 +148,13 @@ export async function linkParticipants(
     r = await tx.execute<{ n: number }>(sql`WITH links AS (
       INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
       SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at
-      FROM unnest(${pgTextArray(scope.pairs.map((p) => p.sourceId))}::text[], ${pgTextArray(scope.pairs.map((p) => p.email))}::text[]) AS p(source_id, email)
+      FROM unnest(${pgArray(
+        scope.pairs.map((p) => p.sourceId),
+        "text",
+      )}, ${pgArray(
+        scope.pairs.map((p) => p.email),
+        "text",
+      )}) AS p(source_id, email)
       JOIN interactions i ON i.user_id = ${userId} AND i.source = ${scope.source} AND i.source_id = p.source_id
       JOIN contact_identities ci ON ci.user_id = ${userId} AND ci.kind = 'email' AND ci.value_normalized = lower(p.email)
       JOIN contacts c ON c.id = ci.contact_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
@@ -158,7 +164,7 @@ export async function linkParticipants(
     const where =
       "batchId" in scope
         ? sql`i.batch_id = ${scope.batchId}::uuid`
-        : sql`i.source = ${scope.source} AND i.source_id = ANY(${pgTextArray(scope.sourceIds)}::text[])`;
+        : sql`i.source = ${scope.source} AND i.source_id = ANY(${pgArray(scope.sourceIds, "text")})`;
     r = await tx.execute<{ n: number }>(sql`WITH links AS (
       INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
       SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at

@@ -20,7 +20,7 @@ const { emu } = setupGoogleEmulator();
 const inHours = (hours: number) => ({ dateTime: new Date(Date.now() + hours * 3_600_000).toISOString() });
 
 async function linksOf(db: DbHandle["db"], userId: string, eventId: string): Promise<string[]> {
-  const r = await withUser(db, userId, (tx) =>
+  const r = await withUser({ db, userId }, (tx) =>
     tx.execute<{ email: string }>(sql`SELECT ci.value_normalized email FROM interactions i
       JOIN interaction_contacts ic ON ic.interaction_id = i.id
       JOIN contact_identities ci ON ci.contact_id = ic.contact_id
@@ -64,7 +64,7 @@ describe("Calendar import", () => {
     // Incremental: an update changes the title; a cancellation removes the interaction.
     emu().control.updateEvent(account, group.id!, { summary: "Group breathwork (moved)" });
     await syncCalendar(ctx, { batchId: null, incremental: true });
-    const title = await withUser(h.db, ctx.userId, (tx) =>
+    const title = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ subject: string }>(
         sql`SELECT subject FROM interactions WHERE user_id = ${ctx.userId} AND source_id = ${group.id!}`,
       ),
@@ -92,7 +92,7 @@ describe("Calendar import", () => {
       attendees: [{ email: account }, { email: "dr@clinic.example" }],
     });
     await syncCalendar(ctx, { batchId: null, incremental: false });
-    const r = await withUser(h.db, ctx.userId, (tx) =>
+    const r = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`SELECT 1 FROM interactions WHERE user_id = ${ctx.userId} AND source_id = ${secret.id!}`),
     );
     expect(r.rows).toHaveLength(0);

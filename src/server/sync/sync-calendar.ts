@@ -105,7 +105,7 @@ async function run(
     pageToken = page.nextPageToken;
   }
   if (batchId) {
-    await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await withUser(ctx, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
     await enqueueInsightsForBatch(ctx, batchId);
     await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
   }

@@ -19,7 +19,7 @@ beforeAll(async () => {
 const { emu } = setupGoogleEmulator();
 
 async function countRows(ctx: { db: DbHandle["db"]; userId: string }) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const r = await tx.execute<{ i: number; c: number; l: number; r: number }>(sql`SELECT
       (SELECT count(*)::int FROM interactions WHERE user_id = ${ctx.userId} AND source = 'gmail') i,
       (SELECT count(*)::int FROM contacts WHERE user_id = ${ctx.userId}) c,
@@ -54,7 +54,7 @@ describe("Gmail import", () => {
 
     // The reply fixture (user → Emma) makes Emma a contact under the default "engaged" policy,
     // and both her inbound booking and the reply show on her timeline.
-    const emma = await withUser(h.db, ctx.userId, (tx) =>
+    const emma = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ id: string; display_name: string; stage: string; source: string; n: number }>(sql`
         SELECT c.id, c.display_name, c.stage, c.source, (SELECT count(*)::int FROM interaction_contacts ic WHERE ic.contact_id = c.id) n
         FROM contacts c JOIN contact_identities ci ON ci.contact_id = c.id
@@ -67,14 +67,14 @@ describe("Gmail import", () => {
     });
     expect(emma.rows[0]!.n).toBeGreaterThanOrEqual(2);
     // Never the newsletter or the noreply booking robot.
-    const robots = await withUser(h.db, ctx.userId, (tx) =>
+    const robots = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`SELECT 1 FROM contact_identities WHERE user_id = ${ctx.userId}
         AND value_normalized IN ('noreply@bookwell.com', 'deals@news.lotussupply.com')`),
     );
     expect(robots.rows).toHaveLength(0);
 
     // Direction from the account's own address.
-    const [reply] = await withUser(h.db, ctx.userId, (tx) =>
+    const [reply] = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx
         .select()
         .from(interactions)
@@ -100,7 +100,7 @@ describe("Gmail import", () => {
       stats.byEndpoint["gmail.users.history.list"] ??
         Object.keys(stats.byEndpoint).some((k) => k.includes("history")),
     ).toBeTruthy();
-    const [late] = await withUser(h.db, ctx.userId, (tx) =>
+    const [late] = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx
         .execute<{ n: number }>(
           sql`SELECT count(*)::int n FROM interaction_contacts ic JOIN interactions i ON i.id = ic.interaction_id

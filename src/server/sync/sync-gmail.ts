@@ -8,7 +8,7 @@ import { loadTokens, updateIntegration } from "../google/token-store";
 import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
 import { importChunk } from "./import-chunk";
-import { normalizeEmail } from "./normalize-email";
+import { normalizeEmails } from "./normalize-email";
 import { linkParticipants } from "./resolve-contacts";
 import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";
 import { getSyncPrefs } from "./sync-prefs";
@@ -123,7 +123,7 @@ export async function importMessages(
   const kept = msgs.filter((m) =>
     passesLabels(m.labelIds, run.prefs.gmailLabelIncludes, run.prefs.gmailLabelExcludes),
   );
-  const items = kept.map((m) => normalizeEmail(m, run.own));
+  const items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
   const t2 = performance.now();
   await importChunk(ctx, {
     provider: "gmail",
@@ -153,7 +153,7 @@ export async function finish(ctx: SyncCtx, run: GmailRun, cursor: string): Promi
   // Contacts created late in the run (an outbound reply on a later page) also own earlier mail.
   if (run.batchId) {
     const batchId = run.batchId;
-    await withUser(ctx.db, ctx.userId, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
+    await withUser(ctx, (tx) => linkParticipants(tx, ctx.userId, { batchId }));
     await enqueueInsightsForBatch(ctx, batchId);
     await setBatch(ctx, batchId, { status: "done", set: { pageToken: null } });
   }

@@ -47,7 +47,7 @@ describe("import pipeline", () => {
     await syncGmail(ctx, { batchId, incremental: false });
     const before = await countsFor(h.db, ctx.userId);
     expect(before.contacts).toBeGreaterThan(1);
-    const kept = await withUser(h.db, ctx.userId, async (tx) => {
+    const kept = await withUser({ db: h.db, userId: ctx.userId }, async (tx) => {
       const r = await tx.execute<{ id: string }>(
         sql`UPDATE contacts SET user_edited_at = now() WHERE id = (SELECT id FROM contacts WHERE user_id = ${ctx.userId} ORDER BY display_name LIMIT 1) RETURNING id`,
       );
@@ -61,7 +61,7 @@ describe("import pipeline", () => {
     expect(after).toEqual({ interactions: 0, contacts: 1, links: 0, raw: 0 });
     const again = await undoBatch(ctx, { batchId });
     expect(again.alreadyUndone).toBe(true);
-    const still = await withUser(h.db, ctx.userId, (tx) =>
+    const still = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`SELECT 1 FROM contacts WHERE id = ${kept}::uuid`),
     );
     expect(still.rows).toHaveLength(1);
@@ -70,7 +70,7 @@ describe("import pipeline", () => {
     await expect(undoBatch({ ...ctx, userId: other.id }, { batchId })).rejects.toMatchObject({
       code: "not_found",
     });
-    const audit = await withUser(h.db, ctx.userId, (tx) =>
+    const audit = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ action: string }>(
         sql`SELECT action FROM sync_audit WHERE user_id = ${ctx.userId} ORDER BY created_at`,
       ),

@@ -22,7 +22,7 @@ function toDto(r: Row): SyncPrefs {
 
 /** The user's sync preferences; the row is created with defaults on first read. */
 export async function getSyncPrefs(ctx: Ctx): Promise<SyncPrefs> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     await tx.insert(userSyncPrefs).values({ userId: ctx.userId }).onConflictDoNothing();
     const [r] = await tx.select().from(userSyncPrefs).where(eq(userSyncPrefs.userId, ctx.userId));
     return toDto(r!);
@@ -43,7 +43,7 @@ export async function updateSyncPrefs(ctx: Ctx, patch: SyncPrefsPatch): Promise<
   if (patch.contactCreationPolicy !== undefined) set.contactCreationPolicy = patch.contactCreationPolicy;
   if (patch.driveIngestionMode !== undefined) set.driveIngestionMode = patch.driveIngestionMode;
   if (patch.driveFolderIds !== undefined) set.driveFolderIds = patch.driveFolderIds;
-  await withUser(ctx.db, ctx.userId, async (tx) => {
+  await withUser(ctx, async (tx) => {
     await tx.insert(userSyncPrefs).values({ userId: ctx.userId }).onConflictDoNothing();
     await tx.update(userSyncPrefs).set(set).where(eq(userSyncPrefs.userId, ctx.userId));
   });

@@ -4,6 +4,7 @@ import { syncAudit, syncBatches } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
 import { cancelJobsForBatch } from "../jobs/cancel-jobs-for-batch";
+import { pgArray } from "../db/pg-array";
 
 export type UndoResult = {
   batchId: string;
@@ -19,7 +20,7 @@ export type UndoResult = {
 export async function undoBatch(ctx: Ctx, input: { batchId?: string }): Promise<UndoResult> {
   if (!input.batchId) throw new AppError("missing_batchId");
   const batchId = input.batchId;
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [batch] = await tx
       .select()
       .from(syncBatches)
@@ -57,11 +58,14 @@ export async function undoBatch(ctx: Ctx, input: { batchId?: string }): Promise<
     removed.contacts = gone.rows.length;
     if (gone.rows.length)
       await tx.execute(sql`DELETE FROM embeddings WHERE user_id = ${u} AND owner_type = 'contact'
-        AND owner_id = ANY(${`{${gone.rows.map((r) => r.id).join(",")}}`}::uuid[])`);
+        AND owner_id = ANY(${pgArray(
+          gone.rows.map((r) => r.id),
+          "uuid",
+        )})`);
     const ids = touched.rows.map((r) => r.contact_id);
     if (ids.length) {
       await tx.execute(sql`UPDATE contacts c SET last_interaction_at = (SELECT max(ic.occurred_at) FROM interaction_contacts ic
-        WHERE ic.contact_id = c.id) WHERE c.user_id = ${u} AND c.id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+        WHERE ic.contact_id = c.id) WHERE c.user_id = ${u} AND c.id = ANY(${pgArray(ids, "uuid")})`);
     }
     await tx
       .update(syncBatches)

@@ -33,7 +33,7 @@ const nameTaken = (name: string) =>
  * dismisses the starter set and has no tags yet — the UI's cue to offer it.
  */
 export async function listTags(ctx: Ctx): Promise<{ items: TagView[]; starterTagsAvailable: boolean }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const items = await fetchTags(tx, ctx.userId);
     const [s] = await tx.select().from(contactSettings).where(eq(contactSettings.userId, ctx.userId));
     return { items, starterTagsAvailable: items.length === 0 && !s?.starterTagsSeededAt };
@@ -42,7 +42,7 @@ export async function listTags(ctx: Ctx): Promise<{ items: TagView[]; starterTag
 
 export async function createTag(ctx: Ctx, raw: z.input<typeof tagInput>): Promise<TagView> {
   const p = tagInput.parse(raw);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     try {
       const [row] = await tx
         .insert(tags)
@@ -58,7 +58,7 @@ export async function createTag(ctx: Ctx, raw: z.input<typeof tagInput>): Promis
 
 export async function updateTag(ctx: Ctx, input: { id: string; patch: z.input<typeof updateTagInput> }) {
   const p = updateTagInput.parse(input.patch);
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     try {
       const rows = await tx
         .update(tags)
@@ -75,7 +75,7 @@ export async function updateTag(ctx: Ctx, input: { id: string; patch: z.input<ty
 }
 
 export async function deleteTag(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const rows = await tx
       .delete(tags)
       .where(and(eq(tags.userId, ctx.userId), eq(tags.id, input.id)))
@@ -87,7 +87,7 @@ export async function deleteTag(ctx: Ctx, input: { id: string }): Promise<{ id: 
 
 /** Adds the starter wellness tags; idempotent (existing names are kept as they are). */
 export async function seedStarterTags(ctx: Ctx): Promise<{ items: TagView[]; created: number }> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const created = await tx
       .insert(tags)
       .values(starterTags.map((t) => ({ userId: ctx.userId, ...t })))

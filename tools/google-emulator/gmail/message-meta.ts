@@ -27,7 +27,7 @@ export function metaFromRaw(raw: Buffer, o: MetaFromRawOptions): MessageMeta {
   const head = parseMessage(raw);
   const h = (n: string) => headerValue(head, n) ?? "";
   const from = parseAddressList(h("From"))[0] ?? { name: "", email: "" };
-  const refs = `${h("References")} ${h("In-Reply-To")}`.match(/<[^>]+>/g) ?? [];
+  const refs = `${h("References")} ${h("In-Reply-To")}`.match(/<[^<>]+>/g) ?? [];
   const parent = refs.map((r) => o.byHeader.get(r)).find(Boolean);
   const internalDate = o.date ?? (Date.parse(h("Date")) || Date.now());
   const id = messageIdFor(internalDate, o.index);

@@ -18,7 +18,7 @@ export type CompiledQuery = { test(m: QueryableMessage): boolean; mentionsSpamTr
 
 type Predicate = (m: QueryableMessage) => boolean;
 
-const TOKEN = /(-?)(?:([a-z_]+):("[^"]*"|\S+)|("[^"]*"|\S+))/gi;
+const TOKEN = /(-?)(?:(?<![a-z_])([a-z_]+):("[^"]*"|\S+)|("[^"]*"|\S+))/gi;
 const DAY = 86_400_000;
 const IN_LABELS: Record<string, string> = {
   inbox: "INBOX",

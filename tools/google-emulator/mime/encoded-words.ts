@@ -96,7 +96,9 @@ export function parseAddressList(value: string): ParsedAddress[] {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => {
-      const m = /^(.*?)\s*<([^>]+)>\s*$/.exec(p);
+      // "Name <addr>": split at the last "<" (no regex: a name can be long and hostile).
+      const lt = p.lastIndexOf("<");
+      const m = lt >= 0 && p.endsWith(">") ? [p, p.slice(0, lt).trimEnd(), p.slice(lt + 1, -1)] : null;
       const rawName = m?.[1] ?? "";
       const name = decodeWords(rawName)
         .replace(/^"(.*)"$/, "$1")

@@ -34,7 +34,7 @@ export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, " ")
     .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>|<\/h\d>/gi, "\n")
-    .replace(/<[^>]+>/g, " ")
+    .replace(/<[^<>]+>/g, " ")
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, ent: string) => {
       if (ent.startsWith("#x") || ent.startsWith("#X"))
         return String.fromCodePoint(parseInt(ent.slice(2), 16));

@@ -40,7 +40,7 @@ export function encodeQuotedPrintable(bytes: Uint8Array): string {
 }
 
 export function decodeQuotedPrintable(text: string): Buffer {
-  const src = text.replace(/[ \t]+(?=\r?\n)/g, "").replace(/=\r?\n/g, "");
+  const src = text.replace(/(?<![ \t])[ \t]+(?=\r?\n)/g, "").replace(/=\r?\n/g, "");
   const out: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const ch = src.charCodeAt(i);

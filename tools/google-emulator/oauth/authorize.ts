@@ -120,7 +120,7 @@ export async function handleDecision(
     });
   }
   const email = (form.get("email_other") || form.get("email") || "").trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+  if (!/^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/.test(email))
     return sendHtml(res, 400, errorPage("Invalid email", `"${email}" is not an email address.`));
   grantCode(state, res, pending, email);
 }

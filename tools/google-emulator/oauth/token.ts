@@ -9,7 +9,7 @@ import { signIdToken } from "./id-token";
 import { hasIdentity } from "./scopes";
 
 function clientCredentials(req: IncomingMessage, p: URLSearchParams): { id: string; secret: string } {
-  const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
+  const basic = /^Basic\s+(\S.*)$/i.exec(req.headers.authorization ?? "");
   if (basic?.[1]) {
     const [id = "", secret = ""] = Buffer.from(basic[1], "base64").toString().split(":");
     return { id: decodeURIComponent(id), secret: decodeURIComponent(secret) };

@@ -20,7 +20,7 @@ import { streamChat, type ChatEvent } from "./stream-chat";
 let h: DbHandle;
 
 async function countNotes(userId: string, contactId: string) {
-  const r = await withUser(h.db, userId, (tx) =>
+  const r = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notes WHERE contact_id = ${contactId}`),
   );
   return r.rows[0]!.n;
@@ -145,13 +145,13 @@ describe("assistant chat", () => {
     setAiModelsForTests(m.models);
     const r = await runChat(ctx, { prompt: "Note that Kim paid" });
     const applied = await confirmProposal(ctx, r.proposals[0]!.id);
-    const rows = await withUser(h.db, ctx.userId, (tx) =>
+    const rows = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ id: string; body: string }>(sql`SELECT id, body FROM notes WHERE contact_id = ${kim}`),
     );
     expect(rows.rows).toEqual([
       { id: applied.result.noteId, body: `Paid the package with card ${CARD_MASK}.` },
     ]);
-    const jobs = await withUser(h.db, ctx.userId, (tx) =>
+    const jobs = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ payload: unknown }>(sql`SELECT payload FROM jobs WHERE kind = 'embed'`),
     );
     // Queued for embedding like any note (only where embeddings can be stored: pgvector).

@@ -3,7 +3,7 @@ import type { Ctx } from "../../context";
 import { toolInvocations } from "../../db/schema/ai";
 import { withUser, type Tx } from "../../db/with-user";
 import { AppError } from "../../errors";
-import { createNoteInTx } from "../../notes/note-ops";
+import { createNote } from "../../notes/note-ops";
 
 type NoteArgs = { contactId: string; body: string };
 type EmailArgs = { contactId: string; subject: string; body: string };
@@ -16,7 +16,7 @@ type EmailArgs = { contactId: string; subject: string; body: string };
  * reads mail; the user sends it from their own mail client).
  */
 export async function confirmProposal(ctx: Ctx, id: string) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [p] = await tx
       .update(toolInvocations)
       .set({ status: "applied" })
@@ -40,7 +40,7 @@ export async function confirmProposal(ctx: Ctx, id: string) {
     } else throw new AppError("conflict", "not a proposal");
     // The notes domain's own create (validation, redaction setting, embedding), in this
     // transaction so the note and the status flip commit together.
-    const note = await createNoteInTx(ctx, tx, { contactId: contact.rows[0].id, body });
+    const note = await createNote({ ...ctx, tx }, { contactId: contact.rows[0].id, body });
     const result = { applied: p.tool, noteId: note.id, contactId: contact.rows[0].id };
     await tx.update(toolInvocations).set({ result }).where(eq(toolInvocations.id, p.id));
     ctx.log.info({ proposalId: p.id, tool: p.tool }, "assistant proposal applied");
@@ -49,7 +49,7 @@ export async function confirmProposal(ctx: Ctx, id: string) {
 }
 
 export async function rejectProposal(ctx: Ctx, id: string) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [p] = await tx
       .update(toolInvocations)
       .set({ status: "rejected" })

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 
 /** One of the caller's threads with its messages and tool activity (404 for anyone else's). */
 export async function getThread(ctx: Ctx, threadId: string) {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const [t] = await tx
       .select()
       .from(threads)

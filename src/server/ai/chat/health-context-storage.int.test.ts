@@ -12,7 +12,7 @@ import { runChat } from "./run-chat";
 let h: DbHandle;
 
 async function storedResults(userId: string): Promise<string> {
-  const r = await withUser(h.db, userId, (tx) =>
+  const r = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<{ result: unknown }>(sql`SELECT result FROM tool_invocations WHERE user_id = ${userId}`),
   );
   return JSON.stringify(r.rows.map((x) => x.result));
@@ -41,7 +41,7 @@ describe("health context in stored tool results", () => {
     expect(kept).toContain("contact.health_context");
 
     // A row written before this rule (plaintext) is purged when the user opts out.
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser(ctx, (tx) =>
       tx.execute(sql`UPDATE tool_invocations SET result = result || '{"healthContext":{"allergies":"lavender oil"}}'::jsonb
         WHERE user_id = ${ctx.userId} AND tool = 'get_contact'`),
     );

@@ -26,7 +26,7 @@ export async function startTurn(
   ctx: Ctx,
   input: { threadId?: string | undefined; prompt: string },
 ): Promise<Turn> {
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     let threadId = input.threadId;
     if (threadId) {
       const [t] = await tx
@@ -75,7 +75,7 @@ export async function startTurn(
 }
 
 export async function finishTurn(ctx: Ctx, messageId: string, content: AssistantContent): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .update(messages)
       .set({ content: { ...content, text: capText(content.text, MAX_ANSWER_CHARS) } })
@@ -84,7 +84,7 @@ export async function finishTurn(ctx: Ctx, messageId: string, content: Assistant
 }
 
 export async function listThreads(ctx: Ctx) {
-  const rows = await withUser(ctx.db, ctx.userId, (tx) =>
+  const rows = await withUser(ctx, (tx) =>
     tx
       .select({ id: threads.id, title: threads.title, updatedAt: threads.updatedAt })
       .from(threads)

@@ -39,7 +39,7 @@ async function seed(ctx: Ctx) {
 }
 
 async function embedJobs(userId: string) {
-  const r = await withUser(h.db, userId, (tx) =>
+  const r = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<{ payload: { ownerType: string; ownerIds: string[] }; status: string }>(
       sql`SELECT payload, status FROM jobs WHERE kind = 'embed'`,
     ),

@@ -33,7 +33,7 @@ export async function backfillEmbeddings(
       { reason: "no_pgvector", hint: "Install pgvector in Postgres and restart; see docs/ai.md." },
     );
   const max = input.maxOwners ?? BACKFILL_MAX_OWNERS;
-  return withUser(ctx.db, ctx.userId, async (tx) => {
+  return withUser(ctx, async (tx) => {
     const items: EnqueueItem<"embed">[] = [];
     let left = max;
     let more = false;

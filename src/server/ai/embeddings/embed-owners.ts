@@ -9,6 +9,7 @@ import { withGuardrails } from "../with-guardrails";
 import { chunkText } from "./chunk-text";
 import { loadOwnerTexts, type OwnerType } from "./owner-texts";
 import { toVectorLiteral } from "./vector";
+import { pgArray } from "../../db/pg-array";
 
 export type EmbedInput = { ownerType: OwnerType; ownerIds: string[] };
 export type EmbedOutcome = {
@@ -33,11 +34,11 @@ export async function embedOwners(ctx: Ctx, input: EmbedInput): Promise<EmbedOut
     return { skipped: "no_pgvector", embedded: 0, unchanged: 0, removed: 0 };
   const ai = requireAi();
   const ids = [...new Set(input.ownerIds)];
-  const { texts, existing } = await withUser(ctx.db, ctx.userId, async (tx) => ({
+  const { texts, existing } = await withUser(ctx, async (tx) => ({
     texts: await loadOwnerTexts(tx, ctx.userId, input.ownerType, ids),
     existing: await tx.execute<{ owner_id: string; chunk_index: number; content_hash: string }>(sql`
       SELECT owner_id, chunk_index, content_hash FROM embeddings
-      WHERE user_id = ${ctx.userId} AND owner_type = ${input.ownerType} AND owner_id = ANY(${`{${ids.join(",")}}`}::uuid[])`),
+      WHERE user_id = ${ctx.userId} AND owner_type = ${input.ownerType} AND owner_id = ANY(${pgArray(ids, "uuid")})`),
   }));
   const have = new Map(existing.rows.map((r) => [`${r.owner_id}:${r.chunk_index}`, r.content_hash]));
   const todo: Chunk[] = [];
@@ -78,7 +79,7 @@ async function embedBatch(ctx: Ctx, ownerType: OwnerType, batch: Chunk[]): Promi
       };
     },
   );
-  await withUser(ctx.db, ctx.userId, async (tx) => {
+  await withUser(ctx, async (tx) => {
     for (const [i, c] of batch.entries()) {
       const vec = toVectorLiteral(value.embeddings[i]!);
       await tx.execute(sql`
@@ -99,7 +100,7 @@ async function removeStale(
   keep: Map<string, number>,
 ): Promise<number> {
   let removed = 0;
-  await withUser(ctx.db, ctx.userId, async (tx) => {
+  await withUser(ctx, async (tx) => {
     for (const id of ids) {
       const r = await tx.execute(sql`
         DELETE FROM embeddings WHERE user_id = ${ctx.userId} AND owner_type = ${ownerType} AND owner_id = ${id}

@@ -5,6 +5,7 @@ import { withSystem } from "../../db/with-user";
 import { resolveModels } from "../provider";
 import { BACKFILL_OWNER_TYPES, eligibleOwners, isIndexed } from "./backfill-sql";
 import { backfillEmbeddings } from "./backfill-embeddings";
+import { pgArray } from "../../db/pg-array";
 
 /** Users handled per tick; the rest are picked up by the next tick. */
 const USERS_PER_TICK = 200;
@@ -22,7 +23,7 @@ export async function embeddingBackfillTick(
 ): Promise<{ users: number; queued: number }> {
   const ai = resolveModels();
   if (!ai || !(await dbCapabilities(ctx.db)).vector) return { users: 0, queued: 0 };
-  const only = o.onlyUserIds ? sql`AND o.user_id = ANY(${`{${o.onlyUserIds.join(",")}}`}::uuid[])` : sql``;
+  const only = o.onlyUserIds ? sql`AND o.user_id = ANY(${pgArray(o.onlyUserIds, "uuid")})` : sql``;
   // Items already in a live embed job do not count, so queued users do not hold the slots.
   const missing = BACKFILL_OWNER_TYPES.map(
     (t) => sql`SELECT DISTINCT o.user_id FROM (${eligibleOwners(t)}) o

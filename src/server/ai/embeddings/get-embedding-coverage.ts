@@ -22,7 +22,7 @@ export async function getEmbeddingCoverage(ctx: Ctx): Promise<EmbeddingCoverage>
   const ai = resolveModels();
   const vector = (await dbCapabilities(ctx.db)).vector;
   const status = !ai ? "no_provider" : !vector ? "no_pgvector" : "ready";
-  const counts = await withUser(ctx.db, ctx.userId, async (tx) => {
+  const counts = await withUser(ctx, async (tx) => {
     const out = new Map<BackfillOwnerType, Counts>();
     for (const type of BACKFILL_OWNER_TYPES) {
       const done = ai && vector ? isIndexed(type, ai.embeddingModelId, ai.dims) : sql`false`;

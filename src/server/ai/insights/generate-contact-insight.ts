@@ -71,7 +71,7 @@ export async function generateContactInsight(
       return { value: { ok: false as const, error: lastError, model: ai.chatModelId }, usage };
     },
   );
-  const [row] = await withUser(ctx.db, ctx.userId, (tx) =>
+  const [row] = await withUser(ctx, (tx) =>
     tx
       .insert(aiInsights)
       .values({

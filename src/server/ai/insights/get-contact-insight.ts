@@ -5,7 +5,7 @@ import { withUser } from "../../db/with-user";
 
 /** The latest valid insight of a contact (failed attempts are never shown as insights). */
 export async function getContactInsight(ctx: Ctx, contactId: string) {
-  const [row] = await withUser(ctx.db, ctx.userId, (tx) =>
+  const [row] = await withUser(ctx, (tx) =>
     tx
       .select()
       .from(aiInsights)

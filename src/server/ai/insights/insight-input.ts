@@ -13,7 +13,7 @@ export type InsightInput = { name: string; prompt: string; fingerprint: string }
  * it changes, so an unchanged contact is not re-summarised.
  */
 export async function loadInsightInput(ctx: Ctx, contactId: string): Promise<InsightInput> {
-  const data = await withUser(ctx.db, ctx.userId, async (tx) => {
+  const data = await withUser(ctx, async (tx) => {
     const c = await tx.execute<{
       display_name: string;
       stage: string;

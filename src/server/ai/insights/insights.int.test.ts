@@ -24,7 +24,7 @@ const valid = {
 };
 
 async function insightRows(userId: string) {
-  const r = await withUser(h.db, userId, (tx) =>
+  const r = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<{ status: string; error: string | null }>(
       sql`SELECT status, error FROM ai_insights ORDER BY created_at`,
     ),
@@ -113,13 +113,13 @@ describe("contact insights", () => {
     await addInteraction(h, ctx.userId, c, { body: "New email" });
     expect(await runInsightJob(ctx, { contactId: c })).toBe("skipped_recent");
     // A day later with nothing new: still skipped, no model call.
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`UPDATE ai_insights SET created_at = now() - interval '25 hours'`),
     );
     const before = m.steps();
     await runInsightJob(ctx, { contactId: c }); // material changed (new email) → regenerates
     expect(m.steps()).toBe(before + 1);
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`UPDATE ai_insights SET created_at = now() - interval '25 hours'`),
     );
     expect(await runInsightJob(ctx, { contactId: c })).toBe("skipped_unchanged");

@@ -33,7 +33,7 @@ export async function runInsightJob(ctx: Ctx, payload: { contactId: string }): P
 }
 
 async function run(ctx: Ctx, payload: { contactId: string }): Promise<InsightJobOutcome> {
-  const [latest] = await withUser(ctx.db, ctx.userId, (tx) =>
+  const [latest] = await withUser(ctx, (tx) =>
     tx
       .select({ createdAt: aiInsights.createdAt, fingerprint: aiInsights.fingerprint })
       .from(aiInsights)

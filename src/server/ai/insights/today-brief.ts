@@ -31,7 +31,7 @@ export type TodayBrief = {
  */
 export async function getTodayBrief(ctx: Ctx, quietDays?: number): Promise<TodayBrief> {
   const follow = await findFollowUps({ ctx } as ToolEnv, quietDays, 8);
-  const sessions = await withUser(ctx.db, ctx.userId, (tx) =>
+  const sessions = await withUser(ctx, (tx) =>
     tx.execute<{
       id: string;
       starts_at: string;

@@ -3,7 +3,6 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { dbCapabilities } from "../../db/capabilities";
 import { withUser } from "../../db/with-user";
-import { registerAllHandlers } from "../../jobs/register-handlers";
 import { findJobHandler } from "../../jobs/registry";
 import type { JobCtx } from "../../jobs/define-job";
 import { useTestDb } from "../../testing/test-db";
@@ -29,11 +28,10 @@ function jobCtx(base: Awaited<ReturnType<typeof newUserCtx>>, kind: string): Job
 describe("AI job handlers", () => {
   beforeAll(async () => {
     h = await useTestDb();
-    registerAllHandlers();
   });
   afterEach(() => setAiModelsForTests(undefined));
 
-  it("registers embed and insight handlers that do the work (idempotently)", async () => {
+  it("embed and insight definitions carry handlers that do the work (idempotently)", async () => {
     setAiModelsForTests(
       mockAi([
         textResult(
@@ -47,12 +45,12 @@ describe("AI job handlers", () => {
     const embed = findJobHandler("embed")!;
     await embed(jobCtx(ctx, "embed"), { ownerType: "interaction", ownerIds: [i] });
     await embed(jobCtx(ctx, "embed"), { ownerType: "interaction", ownerIds: [i] });
-    const n = await withUser(h.db, ctx.userId, (tx) =>
+    const n = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM embeddings`),
     );
     expect(n.rows[0]!.n).toBe((await dbCapabilities(h.db)).vector ? 1 : 0);
     await findJobHandler("insight")!(jobCtx(ctx, "insight"), { contactId: c, kind: "summary" });
-    const ins = await withUser(h.db, ctx.userId, (tx) =>
+    const ins = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ status: string }>(sql`SELECT status FROM ai_insights`),
     );
     expect(ins.rows).toEqual([{ status: "ok" }]);

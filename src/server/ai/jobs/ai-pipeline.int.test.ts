@@ -36,7 +36,7 @@ type JobRow = {
 };
 
 async function aiJobs(userId: string): Promise<JobRow[]> {
-  const r = await withUser(h.db, userId, (tx) =>
+  const r = await withUser({ db: h.db, userId }, (tx) =>
     tx.execute<JobRow>(sql`SELECT kind, payload, batch_id, dedupe_key, run_after::text, status FROM jobs
       WHERE kind IN ('embed', 'insight') ORDER BY created_at`),
   );
@@ -44,7 +44,7 @@ async function aiJobs(userId: string): Promise<JobRow[]> {
 }
 
 async function rows<T>(userId: string, q: ReturnType<typeof sql>): Promise<T[]> {
-  return (await withUser(h.db, userId, (tx) => tx.execute<Record<string, unknown>>(q))).rows as T[];
+  return (await withUser({ db: h.db, userId }, (tx) => tx.execute<Record<string, unknown>>(q))).rows as T[];
 }
 
 describe("AI work queued by the import pipeline and notes", () => {
@@ -108,12 +108,12 @@ describe("AI work queued by the import pipeline and notes", () => {
     const [first] = (await aiJobs(ctx.userId)).filter((j) => j.kind === "insight");
     const contactId = first!.payload.contactId!;
     // Pretend the first job ran an hour ago, then new mail arrives for the same contact.
-    await withUser(h.db, ctx.userId, async (tx) => {
+    await withUser({ db: h.db, userId: ctx.userId }, async (tx) => {
       await tx.execute(sql`UPDATE jobs SET status = 'done' WHERE kind = 'insight'`);
       await tx.execute(sql`INSERT INTO ai_insights (user_id, subject_type, subject_id, kind, content, created_at)
         VALUES (${ctx.userId}, 'contact', ${contactId}, 'summary', '{}'::jsonb, now() - interval '1 hour')`);
     });
-    await withUser(h.db, ctx.userId, (tx) => tx.execute(sql`DELETE FROM interactions`));
+    await withUser({ db: h.db, userId: ctx.userId }, (tx) => tx.execute(sql`DELETE FROM interactions`));
     await syncGmail(ctx, { batchId: null, incremental: false });
     const next = (await aiJobs(ctx.userId)).find(
       (j) => j.kind === "insight" && j.status === "queued" && j.payload.contactId === contactId,

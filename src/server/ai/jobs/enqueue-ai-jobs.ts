@@ -4,6 +4,7 @@ import type { Ctx } from "../../context";
 import { withUser, type Tx } from "../../db/with-user";
 import { enqueueMany, type EnqueueTarget } from "../../jobs/enqueue";
 import { isAiConfigured } from "../provider";
+import { pgArray } from "../../db/pg-array";
 
 type OwnerType = "contact" | "interaction" | "note";
 
@@ -27,7 +28,7 @@ async function canStoreVectors(target: EnqueueTarget): Promise<boolean> {
       await tx.execute<{ ok: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM information_schema.columns
         WHERE table_name = 'embeddings' AND column_name = 'embedding') AS ok`)
     ).rows[0]?.ok === true;
-  const ok = target.tx ? await run(target.tx) : await withUser(target.db, target.userId, run);
+  const ok = await withUser(target, run);
   vectorByDb.set(target.db, ok);
   return ok;
 }
@@ -67,9 +68,7 @@ export async function enqueueEmbeds(
 export async function enqueueInsights(target: EnqueueTarget, contactIds: string[]): Promise<number> {
   const unique = [...new Set(contactIds)];
   if (!unique.length || !isAiConfigured()) return 0;
-  const latest = target.tx
-    ? await latestInsights(target.tx, target.userId, unique)
-    : await withUser(target.db, target.userId, (tx) => latestInsights(tx, target.userId, unique));
+  const latest = await withUser(target, (tx) => latestInsights(tx, target.userId, unique));
   const debounceMs = env().AI_INSIGHT_DEBOUNCE_HOURS * 3_600_000;
   const soonest = Date.now() + INSIGHT_DELAY_MS;
   const items = unique.map((contactId) => {
@@ -88,7 +87,7 @@ export async function enqueueInsights(target: EnqueueTarget, contactIds: string[
 async function latestInsights(tx: Tx, userId: string, ids: string[]): Promise<Map<string, number>> {
   const r = await tx.execute<{ id: string; at: string }>(sql`
     SELECT subject_id AS id, max(created_at)::text AS at FROM ai_insights
-    WHERE user_id = ${userId} AND subject_type = 'contact' AND subject_id = ANY(${`{${ids.join(",")}}`}::uuid[])
+    WHERE user_id = ${userId} AND subject_type = 'contact' AND subject_id = ANY(${pgArray(ids, "uuid")})
     GROUP BY subject_id`);
   return new Map(r.rows.map((x) => [x.id, new Date(x.at).getTime()]));
 }
@@ -102,7 +101,7 @@ export async function contactsOfInteractions(
   if (!interactionIds.length) return [];
   const r = await tx.execute<{ contact_id: string }>(sql`
     SELECT DISTINCT contact_id FROM interaction_contacts
-    WHERE user_id = ${userId} AND interaction_id = ANY(${`{${interactionIds.join(",")}}`}::uuid[])`);
+    WHERE user_id = ${userId} AND interaction_id = ANY(${pgArray(interactionIds, "uuid")})`);
   return r.rows.map((x) => x.contact_id);
 }
 
@@ -112,7 +111,7 @@ export async function contactsOfInteractions(
  */
 export async function enqueueInsightsForBatch(ctx: Ctx, batchId: string): Promise<number> {
   if (!isAiConfigured()) return 0;
-  return withUser(ctx.db, ctx.userId, async (tx) =>
+  return withUser(ctx, async (tx) =>
     enqueueInsights({ ...ctx, tx }, await contactsOfBatch(tx, ctx.userId, batchId)),
   );
 }

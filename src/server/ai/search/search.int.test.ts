@@ -122,7 +122,7 @@ describe("embeddings and hybrid search", () => {
     setAiModelsForTests(m.models);
     const { ctx, ids } = await seed();
     const contactId = (
-      await withUser(h.db, ctx.userId, (tx) =>
+      await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
         tx.execute<{ id: string }>(sql`SELECT id FROM contacts LIMIT 1`),
       )
     ).rows[0]!.id;
@@ -135,13 +135,13 @@ describe("embeddings and hybrid search", () => {
     const again = await embedOwners(ctx, { ownerType: "interaction", ownerIds: [...ids.values()] });
     expect(again).toMatchObject({ embedded: 0, unchanged: corpus.length, removed: 0 });
     expect(m.embedding.doEmbedCalls.length).toBe(calls); // no provider call at all
-    await withUser(h.db, ctx.userId, (tx) =>
+    await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute(sql`UPDATE notes SET body = 'Short now.' WHERE id = ${noteId}`),
     );
     const edited = await embedOwners(ctx, { ownerType: "note", ownerIds: [noteId] });
     expect(edited.embedded).toBe(1);
     expect(edited.removed).toBe(note.embedded - 1);
-    const rows = await withUser(h.db, ctx.userId, (tx) =>
+    const rows = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
       tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM embeddings WHERE owner_id = ${noteId}`),
     );
     expect(rows.rows[0]!.n).toBe(1);
@@ -194,7 +194,7 @@ describe("embeddings and hybrid search", () => {
     const { ctx, ids } = await seed();
     await embedOwners(ctx, { ownerType: "interaction", ownerIds: [...ids.values()] });
     const contactId = (
-      await withUser(h.db, ctx.userId, (tx) =>
+      await withUser({ db: h.db, userId: ctx.userId }, (tx) =>
         tx.execute<{ id: string }>(sql`SELECT id FROM contacts LIMIT 1`),
       )
     ).rows[0]!.id;
@@ -204,7 +204,7 @@ describe("embeddings and hybrid search", () => {
     expect(r.results.filter((x) => x.id === noteId)).toHaveLength(1);
     // On a table this small the planner rightly prefers a btree scan + sort; with sorting
     // priced out it must still be able to answer the query from the HNSW index as the user.
-    const plan = await withUser(h.db, ctx.userId, async (tx) => {
+    const plan = await withUser({ db: h.db, userId: ctx.userId }, async (tx) => {
       await tx.execute(
         sql`SELECT set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`,
       );

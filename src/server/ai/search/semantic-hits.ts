@@ -59,7 +59,7 @@ const CHUNKS_PER_OWNER = 4;
 export async function semanticHits(ctx: Ctx, vector: number[], limit: number): Promise<SearchHit[]> {
   const vec = toVectorLiteral(vector);
   const chunks = Math.min(1000, limit * 2 * CHUNKS_PER_OWNER);
-  const r = await withUser(ctx.db, ctx.userId, async (tx) => {
+  const r = await withUser(ctx, async (tx) => {
     await tx.execute(sql`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
         set_config('hnsw.ef_search', ${String(Math.max(40, chunks))}, true)
       FROM pg_settings WHERE name = 'hnsw.iterative_scan'`);
@@ -101,7 +101,7 @@ export async function semanticHits(ctx: Ctx, vector: number[], limit: number): P
 }
 
 export async function hasEmbeddings(ctx: Ctx): Promise<boolean> {
-  const r = await withUser(ctx.db, ctx.userId, (tx) =>
+  const r = await withUser(ctx, (tx) =>
     tx.execute<{ any: boolean }>(
       sql`SELECT EXISTS (SELECT 1 FROM embeddings WHERE user_id = ${ctx.userId}) AS any`,
     ),

@@ -15,7 +15,7 @@ export async function addContact(
   userId: string,
   c: { name: string; email?: string; stage?: string; health?: Record<string, string>; lastDaysAgo?: number },
 ): Promise<string> {
-  return withUser(h.db, userId, async (tx) => {
+  return withUser({ db: h.db, userId }, async (tx) => {
     const health = c.health ? appEncryptor().encrypt(JSON.stringify(c.health), "health") : null;
     const r = await tx.execute<{ id: string }>(sql`
       INSERT INTO contacts (user_id, display_name, stage, health_context_enc, last_interaction_at)
@@ -36,7 +36,7 @@ export async function addInteraction(
   contactId: string | null,
   i: { type?: string; subject?: string; body: string; daysFromNow?: number },
 ): Promise<string> {
-  return withUser(h.db, userId, async (tx) => {
+  return withUser({ db: h.db, userId }, async (tx) => {
     const r = await tx.execute<{ id: string; occurred_at: string }>(sql`
       INSERT INTO interactions (user_id, type, source, source_id, occurred_at, subject, body, direction)
       VALUES (${userId}, ${i.type ?? "email"}, 'test', gen_random_uuid()::text,
@@ -51,7 +51,7 @@ export async function addInteraction(
 }
 
 export async function addNote(h: DbHandle, userId: string, contactId: string, body: string): Promise<string> {
-  return withUser(h.db, userId, async (tx) => {
+  return withUser({ db: h.db, userId }, async (tx) => {
     const r = await tx.execute<{ id: string }>(sql`
       INSERT INTO notes (user_id, contact_id, body) VALUES (${userId}, ${contactId}, ${body}) RETURNING id`);
     return r.rows[0]!.id;

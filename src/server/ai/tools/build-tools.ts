@@ -17,5 +17,3 @@ export function buildAssistantTools(env: ToolEnv) {
     propose_follow_up_email: proposeFollowUpEmailTool(env),
   };
 }
-
-export const WRITE_TOOLS = new Set(["propose_note", "propose_follow_up_email"]);

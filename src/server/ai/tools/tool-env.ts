@@ -35,7 +35,7 @@ export function cite(env: ToolEnv, c: Citation): void {
 
 /** Runs as the calling user under RLS (never withSystem): a tool can only see their rows. */
 export function asUser<T>(env: ToolEnv, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withUser(env.ctx.db, env.ctx.userId, work);
+  return withUser(env.ctx, work);
 }
 
 /**

@@ -9,7 +9,7 @@ import { googlePushChannels } from "../../db/schema/push";
 import { withSystem } from "../../db/with-user";
 import { forceQueueMode } from "../../jobs/dispatch";
 import { runUserJobsNow } from "../../jobs/queue/embedded";
-import { enqueueScheduledSyncs } from "../../jobs/schedulers";
+import { enqueueScheduledSyncs } from "../../sync/enqueue-scheduled-syncs";
 import { rootLog } from "../../log";
 import { metricsRegistry } from "../../metrics/registry";
 import { approveImport } from "../../sync/approve-import";

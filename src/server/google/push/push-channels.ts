@@ -10,9 +10,7 @@ const mine = (ctx: Ctx, service: PushService) =>
   and(eq(googlePushChannels.userId, ctx.userId), eq(googlePushChannels.service, service));
 
 export async function loadPushChannel(ctx: Ctx, service: PushService): Promise<PushChannel | null> {
-  const [row] = await withUser(ctx.db, ctx.userId, (tx) =>
-    tx.select().from(googlePushChannels).where(mine(ctx, service)),
-  );
+  const [row] = await withUser(ctx, (tx) => tx.select().from(googlePushChannels).where(mine(ctx, service)));
   return row ?? null;
 }
 
@@ -26,7 +24,7 @@ export type ChannelWrite = {
 
 /** One registration per user and service: a renewal replaces the previous row. */
 export async function savePushChannel(ctx: Ctx, service: PushService, w: ChannelWrite): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) =>
+  await withUser(ctx, (tx) =>
     tx
       .insert(googlePushChannels)
       .values({ userId: ctx.userId, service, ...w })
@@ -38,7 +36,7 @@ export async function savePushChannel(ctx: Ctx, service: PushService, w: Channel
 }
 
 export async function deletePushChannel(ctx: Ctx, service: PushService): Promise<void> {
-  await withUser(ctx.db, ctx.userId, (tx) => tx.delete(googlePushChannels).where(mine(ctx, service)));
+  await withUser(ctx, (tx) => tx.delete(googlePushChannels).where(mine(ctx, service)));
 }
 
 /** A notification names only the channel: found across users (no session on a webhook). */
@@ -72,7 +70,7 @@ export async function findGmailWatchers(sys: SystemCtx, email: string): Promise<
  * false when one at least as new was already seen, i.e. this one is a replay.
  */
 export async function markSeen(ctx: Ctx, channelRowId: string, seq: number): Promise<boolean> {
-  const r = await withUser(ctx.db, ctx.userId, (tx) =>
+  const r = await withUser(ctx, (tx) =>
     tx
       .update(googlePushChannels)
       .set({ lastSeen: seq })

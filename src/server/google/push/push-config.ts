@@ -1,5 +1,4 @@
 import { env } from "@/lib/env";
-import type { GoogleService } from "../scopes";
 
 export const CALENDAR_WEBHOOK_PATH = "/api/v1/webhooks/google/calendar";
 export const GMAIL_WEBHOOK_PATH = "/api/v1/webhooks/google/gmail";
@@ -10,7 +9,7 @@ export const RENEW_BEFORE_MS = 2 * 86_400_000;
 /** Where Google should POST Calendar notifications; null = Calendar push is off (polling). */
 export function calendarPushAddress(): string | null {
   const base = env().GOOGLE_PUSH_BASE_URL;
-  return base ? `${base.replace(/\/+$/, "")}${CALENDAR_WEBHOOK_PATH}` : null;
+  return base ? `${base.replace(/(?<!\/)\/+$/, "")}${CALENDAR_WEBHOOK_PATH}` : null;
 }
 
 /**
@@ -21,10 +20,4 @@ export function gmailPushTopic(): string | null {
   const e = env();
   const verifiable = e.GOOGLE_PUBSUB_VERIFICATION_TOKEN || e.GOOGLE_PUBSUB_AUDIENCE;
   return e.GOOGLE_PUBSUB_TOPIC && verifiable ? e.GOOGLE_PUBSUB_TOPIC : null;
-}
-
-export function pushConfigured(service: GoogleService): boolean {
-  if (service === "calendar") return calendarPushAddress() !== null;
-  if (service === "gmail") return gmailPushTopic() !== null;
-  return false;
 }

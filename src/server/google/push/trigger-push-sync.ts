@@ -35,7 +35,7 @@ export async function triggerPushSync(
 }
 
 async function jobStatus(ctx: Ctx, id: string): Promise<string | undefined> {
-  const [row] = await withUser(ctx.db, ctx.userId, (tx) =>
+  const [row] = await withUser(ctx, (tx) =>
     tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, id)),
   );
   return row?.status;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Embeddings for changed rows (skipped when pgvector/AI is unavailable). Handler: AI domain.
+// Embeddings for changed rows (skipped when pgvector/AI is unavailable).
 export const embedJob = defineJob({
   kind: "embed",
   payload: z.object({
@@ -12,5 +12,5 @@ export const embedJob = defineJob({
   backoff: { type: "exponential", delayMs: 30_000 },
   timeoutMs: 2 * 60_000,
   queue: "ai",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) => import("@/server/ai/embeddings/run-embed-job").then((m) => m.runEmbedJob(ctx, p)),
 });

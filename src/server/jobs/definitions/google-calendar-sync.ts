@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Calendar import or incremental sync for one user. Handler: sync domain.
+// Calendar import or incremental sync for one user.
 export const googleCalendarSyncJob = defineJob({
   kind: "google_calendar_sync",
   payload: z.object({
@@ -11,5 +11,8 @@ export const googleCalendarSyncJob = defineJob({
   backoff: { type: "exponential", delayMs: 30_000 },
   timeoutMs: 10 * 60_000,
   queue: "sync",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) =>
+    import("@/server/sync/run-google-sync").then((m) =>
+      m.runGoogleSync(ctx, { service: "calendar", incremental: p.incremental }),
+    ),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Gmail import or incremental sync for one user. Handler: sync domain.
+// Gmail import or incremental sync for one user.
 export const googleGmailSyncJob = defineJob({
   kind: "google_gmail_sync",
   payload: z.object({
@@ -12,5 +12,8 @@ export const googleGmailSyncJob = defineJob({
   backoff: { type: "exponential", delayMs: 30_000 },
   timeoutMs: 10 * 60_000,
   queue: "sync",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) =>
+    import("@/server/sync/run-google-sync").then((m) =>
+      m.runGoogleSync(ctx, { service: "gmail", incremental: p.incremental }),
+    ),
 });

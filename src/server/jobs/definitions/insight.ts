@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// AI insight for one contact. Handler: AI domain.
+// AI insight for one contact.
 export const insightJob = defineJob({
   kind: "insight",
   payload: z.object({
@@ -12,5 +12,8 @@ export const insightJob = defineJob({
   backoff: { type: "exponential", delayMs: 60_000 },
   timeoutMs: 2 * 60_000,
   queue: "ai",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: async (ctx, p) => {
+    const { runInsightJob } = await import("@/server/ai/insights/run-insight-job");
+    await runInsightJob(ctx, p);
+  },
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Raw Gmail messages -> interactions. Handler: sync domain (normalize).
+// Raw Gmail messages -> interactions (re-normalize stored raw events).
 export const normalizeGoogleEmailJob = defineJob({
   kind: "normalize_google_email",
   payload: z.object({
@@ -12,5 +12,8 @@ export const normalizeGoogleEmailJob = defineJob({
   backoff: { type: "exponential", delayMs: 10_000 },
   timeoutMs: 5 * 60_000,
   queue: "default",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) =>
+    import("@/server/sync/renormalize-raw-events").then((m) =>
+      m.renormalizeRawEvents(ctx, { provider: "gmail", rawEventIds: p.rawEventIds }),
+    ),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Raw Calendar events -> interactions. Handler: sync domain (normalize).
+// Raw Calendar events -> interactions (re-normalize stored raw events).
 export const normalizeGoogleEventJob = defineJob({
   kind: "normalize_google_event",
   payload: z.object({
@@ -11,5 +11,8 @@ export const normalizeGoogleEventJob = defineJob({
   backoff: { type: "exponential", delayMs: 10_000 },
   timeoutMs: 5 * 60_000,
   queue: "default",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) =>
+    import("@/server/sync/renormalize-raw-events").then((m) =>
+      m.renormalizeRawEvents(ctx, { provider: "calendar", rawEventIds: p.rawEventIds }),
+    ),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 
-// Participants -> contacts (create per policy, link identities). Handler: sync domain.
+// Participants -> contacts: re-link interactions to contacts by participant email.
 export const resolveContactsJob = defineJob({
   kind: "resolve_contacts",
   payload: z.object({
@@ -12,5 +12,6 @@ export const resolveContactsJob = defineJob({
   backoff: { type: "exponential", delayMs: 10_000 },
   timeoutMs: 5 * 60_000,
   queue: "default",
-  // handler: provided by the owning domain (see docs/architecture/jobs.md, "Adding a job kind").
+  handler: (ctx, p) =>
+    import("@/server/sync/relink-interaction-contacts").then((m) => m.relinkInteractionContacts(ctx, p)),
 });

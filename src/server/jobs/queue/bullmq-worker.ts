@@ -5,7 +5,6 @@ import type { Logger } from "../../log";
 import { createInflight, newWorkerId } from "../inflight";
 import { claimByIds, recordOutcomes, type ClaimedJob, type Outcome } from "../job-store";
 import { microBatch } from "../micro-batch";
-import { registerAllHandlers } from "../register-handlers";
 import { usedQueues } from "../registry";
 import { JobAbort, runClaimedJob } from "../run-job";
 import { bullConfig, bullConnection, closeBullmq, type BullData } from "./bullmq";
@@ -36,7 +35,6 @@ const isClaimed = (c: ClaimResult): c is ClaimedJob => "attempts" in c;
 const MAX_INVISIBLE_WAITS = 40;
 
 export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorkers> {
-  registerAllHandlers();
   const cfg = bullConfig();
   const workerId = newWorkerId();
   const log = o.log.child({ workerId, queue: "bullmq" });

@@ -4,7 +4,6 @@ import { jobsWake } from "../dispatch";
 import { createInflight, newWorkerId } from "../inflight";
 import { claimReady, recordOutcomes, type ClaimedJob, type Outcome } from "../job-store";
 import { microBatch } from "../micro-batch";
-import { registerAllHandlers } from "../register-handlers";
 import { JobAbort, runClaimedJob } from "../run-job";
 
 export type EmbeddedRunnerOptions = {
@@ -33,7 +32,6 @@ export type EmbeddedRunner = {
  * same retry/backoff/dead rules as the BullMQ worker.
  */
 export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
-  registerAllHandlers();
   const workerId = newWorkerId();
   const log = o.log.child({ workerId, queue: "embedded" });
   const inflight = createInflight(o.db, workerId, log, o.heartbeatMs);
@@ -137,7 +135,6 @@ export async function runUserJobsNow(
   userId: string,
   o: { perUser: number; max?: number; budgetMs?: number },
 ): Promise<number> {
-  registerAllHandlers();
   const workerId = newWorkerId();
   const inflight = createInflight(db, workerId, log);
   const deadline = Date.now() + (o.budgetMs ?? 10_000);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { withUser } from "../../db/with-user";
-import { defineJob } from "../define-job";
+import { defineJob, type AnyJobDefinition } from "../define-job";
 import { registerJob } from "../registry";
 
 /**
@@ -23,7 +23,7 @@ export const testEffectJob = defineJob({
   handler: async (ctx, p) => {
     if (p.sleepMs) await new Promise((r) => setTimeout(r, p.sleepMs));
     if (ctx.attempt <= p.failAttempts) throw new Error(`test_effect: failing attempt ${ctx.attempt}`);
-    await withUser(ctx.db, ctx.userId, (tx) =>
+    await withUser(ctx, (tx) =>
       tx.execute(sql`INSERT INTO job_test_effects (user_id, key, job_id, pid)
         VALUES (${ctx.userId}, ${p.key}, ${ctx.jobId}, ${process.pid})
         ON CONFLICT (user_id, key) DO UPDATE SET runs = job_test_effects.runs + 1`),
@@ -31,14 +31,18 @@ export const testEffectJob = defineJob({
   },
 });
 
-/** A kind whose owning domain has not supplied a handler. */
-export const testNoHandlerJob = defineJob({
+/**
+ * A definition with no handler. defineJob() cannot build one (handler is required), so this
+ * bypasses the types on purpose: it proves the runner's guard turns such a job `dead` at once.
+ */
+export const testNoHandlerJob = {
   kind: "test_no_handler",
   payload: z.object({}),
   attempts: 3,
   backoff: { type: "exponential", delayMs: 100 },
   timeoutMs: 1000,
-});
+  queue: "default",
+} as unknown as AnyJobDefinition;
 
 export function registerTestJobs(): void {
   registerJob(testEffectJob);

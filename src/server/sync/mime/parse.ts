@@ -1,8 +1,7 @@
-import { parseAddressList, type Address } from "./addresses";
-import { decodeCharset } from "./charset";
-import { decodeHeaderValue } from "./encoded-words";
-import { header, parseHeaderBlock, parseParams, type Headers } from "./headers";
-import { decodeTransfer } from "./transfer";
+import PostalMime, { decodeWords } from "postal-mime";
+import { mailboxes, type Address } from "./addresses";
+import { fixCp1252 } from "./cp1252";
+import type { Headers } from "./headers";
 
 export type Attachment = { filename: string | null; mimeType: string; size: number };
 
@@ -21,109 +20,54 @@ export type ParsedMessage = {
   attachments: Attachment[];
 };
 
-type Leaf = { text: string | null; html: string | null; attachments: Attachment[] };
+/** Largest raw message parsed; the rest of a larger one is never read (see normalize-email). */
+export const MAX_RAW_BYTES = 10 * 1024 * 1024;
 
-const MAX_DEPTH = 20;
-const MAX_PARTS = 500;
+// postal-mime's own limits, tighter than its defaults: no mail a practitioner receives
+// has 64 KB of headers, 200 parts or a MIME tree 20 deep.
+const LIMITS = {
+  maxNestingDepth: 20,
+  maxHeadersSize: 256 * 1024,
+  maxPartCount: 200,
+  maxRfc822NestingDepth: 0,
+};
 
-/** Parses an RFC 5322 message (raw bytes or a latin1 "binary string"). Pure and fast. */
-export function parseMessage(raw: Buffer | string): ParsedMessage {
-  const bin = typeof raw === "string" ? raw : raw.toString("latin1");
-  const { headers, body } = splitPart(bin);
-  const leaf: Leaf = { text: null, html: null, attachments: [] };
-  walk(headers, body, leaf, 0, { parts: 0 });
-  const dateRaw = header(headers, "date");
-  const date = dateRaw ? new Date(dateRaw.replace(/\s*\([^)]*\)\s*$/, "")) : null;
-  const listId = header(headers, "list-id");
+const fixOpt = (s: string | undefined) => (s === undefined ? null : fixCp1252(s));
+
+/**
+ * Parses an RFC 5322 message with postal-mime (maintained, fuzzed, linear, with limits on
+ * headers, parts and depth). Attachments are only sized, never kept. Untrusted input: call
+ * it through `parseUntrusted` (worker pool, time budget), not on the web event loop.
+ */
+export async function parseMessage(raw: Uint8Array): Promise<ParsedMessage> {
+  const m = await PostalMime.parse(raw.subarray(0, MAX_RAW_BYTES), {
+    ...LIMITS,
+    attachmentEncoding: "arraybuffer",
+  });
+  const headers: Headers = new Map();
+  for (const h of m.headers) {
+    const list = headers.get(h.key);
+    if (list) list.push(h.value);
+    else headers.set(h.key, [h.value]);
+  }
+  const listId = headers.get("list-id")?.[0];
+  const date = m.date ? new Date(m.date) : null;
   return {
     headers,
-    subject: decodeHeaderValue(header(headers, "subject") ?? "").trim(),
-    from: parseAddressList(header(headers, "from"))[0] ?? null,
-    to: parseAddressList(allOf(headers, "to")),
-    cc: parseAddressList(allOf(headers, "cc")),
-    replyTo: parseAddressList(header(headers, "reply-to")),
+    subject: fixCp1252(m.subject ?? "").trim(),
+    from: mailboxes(m.from ? [m.from] : [])[0] ?? null,
+    to: mailboxes(m.to),
+    cc: mailboxes(m.cc),
+    replyTo: mailboxes(m.replyTo),
     date: date && !Number.isNaN(date.getTime()) ? date : null,
-    messageId: header(headers, "message-id") ?? null,
-    listId: listId ? decodeHeaderValue(listId) : null,
-    text: leaf.text,
-    html: leaf.html,
-    attachments: leaf.attachments,
+    messageId: m.messageId ?? null,
+    listId: listId ? decodeWords(listId) : null,
+    text: fixOpt(m.text),
+    html: fixOpt(m.html),
+    attachments: m.attachments.map((a) => ({
+      filename: a.filename === null ? null : fixCp1252(a.filename),
+      mimeType: a.mimeType,
+      size: typeof a.content === "string" ? a.content.length : a.content.byteLength,
+    })),
   };
-}
-
-function allOf(h: Headers, name: string): string | undefined {
-  const v = h.get(name);
-  return v ? v.join(", ") : undefined;
-}
-
-function splitPart(bin: string): { headers: Headers; body: string } {
-  const crlf = bin.indexOf("\r\n\r\n");
-  const lf = bin.indexOf("\n\n");
-  let end: number;
-  let sep: number;
-  if (crlf >= 0 && (lf < 0 || crlf <= lf)) [end, sep] = [crlf, 4];
-  else if (lf >= 0) [end, sep] = [lf, 2];
-  else [end, sep] = [bin.length, 0];
-  return { headers: parseHeaderBlock(bin.slice(0, end)), body: bin.slice(end + sep) };
-}
-
-function walk(h: Headers, body: string, out: Leaf, depth: number, count: { parts: number }): void {
-  if (++count.parts > MAX_PARTS) return;
-  const ct = parseParams(header(h, "content-type") ?? "text/plain; charset=us-ascii");
-  const type = ct.value || "text/plain";
-  if (type.startsWith("multipart/") && ct.params.boundary && depth < MAX_DEPTH) {
-    for (const part of splitMultipart(body, ct.params.boundary)) {
-      const p = splitPart(part);
-      walk(p.headers, p.body, out, depth + 1, count);
-    }
-    return;
-  }
-  if (type === "message/rfc822") {
-    out.attachments.push({ filename: null, mimeType: type, size: body.length });
-    return;
-  }
-  const disp = parseParams(header(h, "content-disposition"));
-  const filename = disp.params.filename ?? ct.params.name ?? null;
-  const cte = header(h, "content-transfer-encoding");
-  const isAttachment = disp.value === "attachment" || (filename !== null && !type.startsWith("text/"));
-  if (!isAttachment && type === "text/plain" && out.text === null) {
-    out.text = decodeCharset(decodeTransfer(body, cte), ct.params.charset);
-  } else if (!isAttachment && type === "text/html" && out.html === null) {
-    out.html = decodeCharset(decodeTransfer(body, cte), ct.params.charset);
-  } else if (isAttachment || filename !== null || !type.startsWith("text/")) {
-    // Attachments are only sized, never kept: base64 is measured without decoding it.
-    out.attachments.push({ filename, mimeType: type, size: decodedSize(body, cte) });
-  }
-}
-
-function splitMultipart(body: string, boundary: string): string[] {
-  const delim = "--" + boundary;
-  const parts: string[] = [];
-  let pos = body.indexOf(delim);
-  while (pos >= 0) {
-    let start = pos + delim.length;
-    if (body.startsWith("--", start)) break; // closing delimiter
-    start = body.indexOf("\n", start);
-    if (start < 0) break;
-    start += 1;
-    const next = body.indexOf("\n" + delim, start);
-    const end = next < 0 ? body.length : next;
-    // The CRLF before a delimiter belongs to the delimiter (RFC 2046 §5.1.1).
-    parts.push(body.slice(start, end > start && body[end - 1] === "\r" ? end - 1 : end));
-    if (next < 0) break;
-    pos = next + 1;
-  }
-  return parts;
-}
-
-function decodedSize(body: string, cte: string | undefined): number {
-  if ((cte ?? "").trim().toLowerCase() !== "base64") return decodeTransfer(body, cte).length;
-  let chars = 0;
-  let pad = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 61) pad++;
-    else if (c > 32) chars++;
-  }
-  return Math.floor(((chars + pad) * 3) / 4) - pad;
 }

@@ -10,7 +10,7 @@ export async function countsFor(
   userId: string,
   source: "gmail" | "calendar" = "gmail",
 ): Promise<Counts> {
-  return withUser(db, userId, async (tx) => {
+  return withUser({ db, userId }, async (tx) => {
     const r = await tx.execute<Counts>(sql`SELECT
       (SELECT count(*)::int FROM interactions WHERE user_id = ${userId} AND source = ${source}) interactions,
       (SELECT count(*)::int FROM contacts WHERE user_id = ${userId}) contacts,

@@ -15,7 +15,6 @@ import {
   type EmulatorOptions,
 } from "../../../../tools/google-emulator/server";
 import { emulatorAppEnv } from "../../../../tools/google-emulator/app-env";
-import { registerSyncHandlers } from "../register-sync-handlers";
 import { updateSyncPrefs } from "../sync-prefs";
 
 /** Starts the Google emulator for a test file and points the app's GOOGLE_* env at it. */
@@ -37,7 +36,6 @@ export function setupGoogleEmulator(opts: EmulatorOptions & { quotaUnitsPerMinut
     resetBreakers();
     retryTiming.baseDelayMs = 5;
     retryTiming.maxBackoffMs = 100;
-    registerSyncHandlers();
   });
   afterAll(async () => {
     await emu?.close();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
 
-const LINK = /(\[[^\]]+\]\([^)\s]+\))/g;
+const LINK = /(\[[^[\]]+\]\([^)\s]+\))/g;
 
 /**
  * Assistant text with its citations as links. Only internal paths (/contacts/…) become

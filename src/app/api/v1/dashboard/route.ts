@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { dashboardContract } from "@/server/lifecycle/contracts";
+import { dashboardContract } from "@/server/http/contracts/lifecycle";
 import { getDashboard } from "@/server/lifecycle/dashboard-summary";
 
 export const dynamic = "force-dynamic";

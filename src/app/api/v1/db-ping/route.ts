@@ -1,7 +1,7 @@
 import { publicRoute } from "@/server/http/route";
 import { err, ok } from "@/server/http/responses";
 import { pingDb } from "@/server/health/ping-db";
-import { dbPingContract } from "@/server/health/contracts";
+import { dbPingContract } from "@/server/http/contracts/health";
 
 export const dynamic = "force-dynamic";
 

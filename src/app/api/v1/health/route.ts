@@ -1,7 +1,7 @@
 import { publicRoute } from "@/server/http/route";
 import { err, ok } from "@/server/http/responses";
 import { getHealth } from "@/server/health/get-health";
-import { healthContract } from "@/server/health/contracts";
+import { healthContract } from "@/server/http/contracts/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { ok } from "@/server/http/responses";
-import { commitImportContract, listImportsContract } from "@/server/imports/contracts";
+import { commitImportContract, listImportsContract } from "@/server/http/contracts/imports";
 import { commitImport } from "@/server/imports/commit-import";
 import { listImports } from "@/server/imports/undo-import";
 import { readImportUpload } from "@/server/imports/upload-input";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { listJobsContract } from "@/server/jobs/contracts";
+import { listJobsContract } from "@/server/http/contracts/jobs";
 import { listJobs } from "@/server/jobs/list-jobs";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { publicRoute } from "@/server/http/route";
 import { authorizeMetrics } from "@/server/metrics/authorize-metrics";
-import { metricsContract } from "@/server/metrics/contracts";
+import { metricsContract } from "@/server/http/contracts/metrics";
 import { metricsRegistry } from "@/server/metrics/registry";
 
 export const dynamic = "force-dynamic";

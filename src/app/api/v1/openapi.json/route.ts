@@ -1,6 +1,6 @@
 import { publicRoute } from "@/server/http/route";
 import { getOpenApi } from "@/server/openapi/get-openapi";
-import { openApiContract } from "@/server/openapi/contracts";
+import { openApiContract } from "@/server/http/contracts/openapi";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { getDb } from "@/server/db/client";
-import { readyContract } from "@/server/health/contracts";
+import { readyContract } from "@/server/http/contracts/health";
 import { getReadiness } from "@/server/health/get-readiness";
 import { publicRoute } from "@/server/http/route";
 import { err, ok } from "@/server/http/responses";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { todayBriefContract } from "@/server/ai/contracts";
+import { todayBriefContract } from "@/server/http/contracts/ai";
 import { getTodayBrief } from "@/server/ai/insights/today-brief";
 
 export const dynamic = "force-dynamic";

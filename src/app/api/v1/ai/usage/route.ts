@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { aiUsageContract } from "@/server/ai/contracts";
+import { aiUsageContract } from "@/server/http/contracts/ai";
 import { getAiUsage } from "@/server/ai/get-ai-usage";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { csrfContract } from "@/server/auth/contracts";
+import { csrfContract } from "@/server/http/contracts/auth";
 import { readCookie } from "@/server/auth/authenticate";
 import { publicRoute } from "@/server/http/route";
 import { okWithCookies } from "@/server/http/with-cookies";

@@ -1,4 +1,4 @@
-import { meContract } from "@/server/auth/contracts";
+import { meContract } from "@/server/http/contracts/auth";
 import { userRoute } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";

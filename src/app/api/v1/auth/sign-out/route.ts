@@ -1,4 +1,4 @@
-import { signOutContract } from "@/server/auth/contracts";
+import { signOutContract } from "@/server/http/contracts/auth";
 import { signOut } from "@/server/auth/sign-out";
 import { publicRoute } from "@/server/http/route";
 import { okWithCookies } from "@/server/http/with-cookies";

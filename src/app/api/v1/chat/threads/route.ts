@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { listThreadsContract } from "@/server/ai/contracts";
+import { listThreadsContract } from "@/server/http/contracts/ai";
 import { listThreads } from "@/server/ai/chat/thread-store";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { exportUserDataContract } from "@/server/exports/contracts";
+import { exportUserDataContract } from "@/server/http/contracts/exports";
 import { exportUserData } from "@/server/exports/export-user-data";
 import { stamp, streamDownload } from "@/server/exports/stream-response";
 

@@ -1,7 +1,7 @@
 import { disconnectGoogle } from "@/server/google/disconnect-google";
 import { userRoute } from "@/server/http/route";
-import { googleDisconnectContract } from "@/server/sync/contracts";
+import { googleDisconnectContract } from "@/server/http/contracts/sync";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(googleDisconnectContract, ({ ctx, body }) => disconnectGoogle(ctx, body!));
+export const POST = userRoute(googleDisconnectContract, ({ ctx, body }) => disconnectGoogle(ctx, body));

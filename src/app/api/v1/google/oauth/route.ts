@@ -3,13 +3,13 @@ import { googleRedirectUri } from "@/server/google/oauth-client";
 import { STATE_COOKIE, STATE_TTL_MS } from "@/server/google/oauth-state";
 import { startGoogleOAuth } from "@/server/google/start-google-oauth";
 import { userRoute } from "@/server/http/route";
-import { googleOAuthStartContract } from "@/server/sync/contracts";
+import { googleOAuthStartContract } from "@/server/http/contracts/sync";
 
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(googleOAuthStartContract, async ({ ctx, query, req }) => {
   const { url, cookie } = await startGoogleOAuth(ctx, {
-    scope: query?.scope,
+    scope: query.scope,
     redirectUri: googleRedirectUri(req.url),
   });
   const secure = (env().APP_URL ?? req.url).startsWith("https:") ? "; Secure" : "";

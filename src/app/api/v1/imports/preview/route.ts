@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { previewImportContract } from "@/server/imports/contracts";
+import { previewImportContract } from "@/server/http/contracts/imports";
 import { previewImport } from "@/server/imports/preview-import";
 import { readImportUpload } from "@/server/imports/upload-input";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { runJobsContract } from "@/server/jobs/contracts";
+import { runJobsContract } from "@/server/http/contracts/jobs";
 import { processQueuedNow } from "@/server/jobs/process-queued-now";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { listAtRiskContract } from "@/server/lifecycle/contracts";
+import { listAtRiskContract } from "@/server/http/contracts/lifecycle";
 import { listAtRisk } from "@/server/lifecycle/at-risk";
 
 export const dynamic = "force-dynamic";

@@ -1,16 +1,13 @@
 import { userRoute } from "@/server/http/route";
-import { deleteNoteContract, getNoteContract, updateNoteContract } from "@/server/notes/contracts";
+import { deleteNoteContract, getNoteContract, updateNoteContract } from "@/server/http/contracts/notes";
 import { deleteNote, getNote, updateNote } from "@/server/notes/note-ops";
-import { pathId } from "@/server/contacts/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(getNoteContract, ({ ctx, params }) => getNote(ctx, { id: pathId(params) }));
+export const GET = userRoute(getNoteContract, ({ ctx, params }) => getNote(ctx, { id: params.id }));
 
 export const PATCH = userRoute(updateNoteContract, ({ ctx, params, body }) =>
-  updateNote(ctx, { id: pathId(params), patch: body! }),
+  updateNote(ctx, { id: params.id, patch: body }),
 );
 
-export const DELETE = userRoute(deleteNoteContract, ({ ctx, params }) =>
-  deleteNote(ctx, { id: pathId(params) }),
-);
+export const DELETE = userRoute(deleteNoteContract, ({ ctx, params }) => deleteNote(ctx, { id: params.id }));

@@ -1,9 +1,9 @@
 import { userRoute } from "@/server/http/route";
-import { getCrmSettingsContract, updateCrmSettingsContract } from "@/server/lifecycle/settings-contracts";
+import { getCrmSettingsContract, updateCrmSettingsContract } from "@/server/http/contracts/crm-settings";
 import { getCrmSettings, updateCrmSettings } from "@/server/lifecycle/settings";
 
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(getCrmSettingsContract, ({ ctx }) => getCrmSettings(ctx));
 
-export const PATCH = userRoute(updateCrmSettingsContract, ({ ctx, body }) => updateCrmSettings(ctx, body!));
+export const PATCH = userRoute(updateCrmSettingsContract, ({ ctx, body }) => updateCrmSettings(ctx, body));

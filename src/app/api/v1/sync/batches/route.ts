@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { listBatchesContract } from "@/server/sync/contracts";
+import { listBatchesContract } from "@/server/http/contracts/sync";
 import { listBatches } from "@/server/sync/list-batches";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { undoContract } from "@/server/sync/contracts";
+import { undoContract } from "@/server/http/contracts/sync";
 import { undoBatch } from "@/server/sync/undo-batch";
 
 export const dynamic = "force-dynamic";

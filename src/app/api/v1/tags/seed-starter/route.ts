@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { seedStarterTagsContract } from "@/server/tags/contracts";
+import { seedStarterTagsContract } from "@/server/http/contracts/tags";
 import { seedStarterTags } from "@/server/tags/tag-ops";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { embeddingBackfillContract } from "@/server/ai/contracts";
+import { embeddingBackfillContract } from "@/server/http/contracts/ai";
 import { backfillEmbeddings } from "@/server/ai/embeddings/backfill-embeddings";
 
 export const dynamic = "force-dynamic";

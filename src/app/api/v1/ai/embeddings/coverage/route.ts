@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { embeddingCoverageContract } from "@/server/ai/contracts";
+import { embeddingCoverageContract } from "@/server/http/contracts/ai";
 import { getEmbeddingCoverage } from "@/server/ai/embeddings/get-embedding-coverage";
 
 export const dynamic = "force-dynamic";

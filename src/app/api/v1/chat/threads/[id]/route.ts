@@ -1,8 +1,7 @@
 import { userRoute } from "@/server/http/route";
-import { getThreadContract } from "@/server/ai/contracts";
+import { getThreadContract } from "@/server/http/contracts/ai";
 import { getThread } from "@/server/ai/chat/get-thread";
-import { pathId } from "@/server/contacts/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = userRoute(getThreadContract, ({ ctx, params }) => getThread(ctx, pathId(params)));
+export const GET = userRoute(getThreadContract, ({ ctx, params }) => getThread(ctx, params.id));

@@ -1,15 +1,14 @@
 import { userRoute } from "@/server/http/route";
 import { ok } from "@/server/http/responses";
-import { createNoteContract, listNotesContract } from "@/server/notes/contracts";
+import { createNoteContract, listNotesContract } from "@/server/http/contracts/notes";
 import { createNote, listNotes } from "@/server/notes/note-ops";
-import { pathId } from "@/server/contacts/route-params";
 
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute(listNotesContract, ({ ctx, params }) =>
-  listNotes(ctx, { contactId: pathId(params) }),
+  listNotes(ctx, { contactId: params.id }),
 );
 
 export const POST = userRoute(createNoteContract, async ({ ctx, params, body }) =>
-  ok(await createNote(ctx, { contactId: pathId(params), ...body! }), { status: 201 }),
+  ok(await createNote(ctx, { contactId: params.id, ...body }), { status: 201 }),
 );

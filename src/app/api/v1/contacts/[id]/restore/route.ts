@@ -1,10 +1,9 @@
 import { userRoute } from "@/server/http/route";
-import { restoreContactContract } from "@/server/contacts/contracts";
+import { restoreContactContract } from "@/server/http/contracts/contacts";
 import { restoreContact } from "@/server/contacts/delete-contact";
-import { pathId } from "@/server/contacts/route-params";
 
 export const dynamic = "force-dynamic";
 
 export const POST = userRoute(restoreContactContract, ({ ctx, params }) =>
-  restoreContact(ctx, { id: pathId(params) }),
+  restoreContact(ctx, { id: params.id }),
 );

@@ -2,7 +2,7 @@ import { completeGoogleOAuth } from "@/server/google/complete-google-oauth";
 import { googleRedirectUri } from "@/server/google/oauth-client";
 import { STATE_COOKIE } from "@/server/google/oauth-state";
 import { userRoute } from "@/server/http/route";
-import { googleOAuthCallbackContract } from "@/server/sync/contracts";
+import { googleOAuthCallbackContract } from "@/server/http/contracts/sync";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +16,9 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 export const GET = userRoute(googleOAuthCallbackContract, async ({ ctx, query, req }) => {
   const { redirect } = await completeGoogleOAuth(ctx, {
-    code: query?.code,
-    state: query?.state,
-    error: query?.error,
+    code: query.code,
+    state: query.state,
+    error: query.error,
     cookie: readCookie(req.headers.get("cookie"), STATE_COOKIE),
     redirectUri: googleRedirectUri(req.url),
   });

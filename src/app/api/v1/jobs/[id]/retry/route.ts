@@ -1,8 +1,7 @@
 import { userRoute } from "@/server/http/route";
-import { retryJobContract } from "@/server/jobs/contracts";
+import { retryJobContract } from "@/server/http/contracts/jobs";
 import { retryJob } from "@/server/jobs/retry-job";
-import { jobIdFromParams } from "@/server/jobs/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(retryJobContract, ({ ctx, params }) => retryJob(ctx, jobIdFromParams(params)));
+export const POST = userRoute(retryJobContract, ({ ctx, params }) => retryJob(ctx, params.id));

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { applyAtRiskContract } from "@/server/lifecycle/contracts";
+import { applyAtRiskContract } from "@/server/http/contracts/lifecycle";
 import { applyAtRisk } from "@/server/lifecycle/at-risk";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { syncStatusContract } from "@/server/sync/contracts";
+import { syncStatusContract } from "@/server/http/contracts/sync";
 import { getSyncStatus } from "@/server/sync/get-sync-status";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { approveImport } from "@/server/sync/approve-import";
-import { approveCalendarContract } from "@/server/sync/contracts";
+import { approveCalendarContract } from "@/server/http/contracts/sync";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { approveImport } from "@/server/sync/approve-import";
-import { approveGmailContract } from "@/server/sync/contracts";
+import { approveGmailContract } from "@/server/http/contracts/sync";
 
 export const dynamic = "force-dynamic";
 

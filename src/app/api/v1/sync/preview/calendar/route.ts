@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { previewCalendarContract } from "@/server/sync/contracts";
+import { previewCalendarContract } from "@/server/http/contracts/sync";
 import { previewCalendar } from "@/server/sync/preview-calendar";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { previewDriveContract } from "@/server/sync/contracts";
+import { previewDriveContract } from "@/server/http/contracts/sync";
 import { previewDrive } from "@/server/sync/preview-drive";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { userRoute } from "@/server/http/route";
-import { previewGmailContract } from "@/server/sync/contracts";
+import { previewGmailContract } from "@/server/http/contracts/sync";
 import { previewGmail } from "@/server/sync/preview-gmail";
 
 export const dynamic = "force-dynamic";

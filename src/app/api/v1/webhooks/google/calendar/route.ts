@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db/client";
-import { calendarWebhookContract } from "@/server/google/push/contracts";
+import { calendarWebhookContract } from "@/server/http/contracts/google-push";
 import { receiveCalendarNotification } from "@/server/google/push/receive-calendar-notification";
 import { publicRoute } from "@/server/http/route";
 import { currentLog } from "@/server/log-context";

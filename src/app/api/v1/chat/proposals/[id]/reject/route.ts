@@ -1,10 +1,7 @@
 import { userRoute } from "@/server/http/route";
-import { rejectProposalContract } from "@/server/ai/contracts";
+import { rejectProposalContract } from "@/server/http/contracts/ai";
 import { rejectProposal } from "@/server/ai/chat/confirm-proposal";
-import { pathId } from "@/server/contacts/route-params";
 
 export const dynamic = "force-dynamic";
 
-export const POST = userRoute(rejectProposalContract, ({ ctx, params }) =>
-  rejectProposal(ctx, pathId(params)),
-);
+export const POST = userRoute(rejectProposalContract, ({ ctx, params }) => rejectProposal(ctx, params.id));

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { defineContract } from "../contract";
+import { idParams } from "../params";
+import { UPLOAD_MAX_BODY_BYTES } from "../limit-body";
+import { importPreviewSchema } from "../../imports/preview-import";
+import { commitImportResultSchema } from "../../imports/commit-import";
+import { importBatchSchema } from "../../imports/undo-import";
+
+const tags = ["imports"];
+const multipart = "multipart/form-data: file (CSV or .vcf, ≤ 5 MB), mapping (JSON {header: field}, optional)";
+
+export const previewImportContract = defineContract({
+  method: "POST",
+  path: "/api/v1/imports/preview",
+  summary: `Preview a contacts import without writing (${multipart})`,
+  tags,
+  auth: "user",
+  response: importPreviewSchema,
+  errors: ["invalid_body", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
+});
+
+export const commitImportContract = defineContract({
+  method: "POST",
+  path: "/api/v1/imports",
+  summary: `Import contacts as one undoable batch (${multipart}, confirm=true to skip bad rows)`,
+  tags,
+  auth: "user",
+  response: commitImportResultSchema,
+  errors: ["invalid_body", "unprocessable", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
+});
+
+export const listImportsContract = defineContract({
+  method: "GET",
+  path: "/api/v1/imports",
+  summary: "Past CSV/vCard imports, newest first",
+  tags,
+  auth: "user",
+  response: z.object({ items: z.array(importBatchSchema) }),
+});
+
+export const undoImportContract = defineContract({
+  method: "POST",
+  path: "/api/v1/imports/{id}/undo",
+  params: idParams,
+  summary: "Undo an import: removes the contacts it created",
+  tags,
+  auth: "user",
+  response: z.object({ batchId: z.uuid(), removed: z.number().int() }),
+  errors: ["not_found"],
+});
