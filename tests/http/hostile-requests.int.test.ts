@@ -117,10 +117,11 @@ describe("hostile requests (HTTP)", () => {
     for (const next of ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example"]) {
       const r = await c.get(`/login?next=${next}`);
       expect(r.status).toBe(200);
-      expect(r.text, next).not.toContain("evil.example");
+      // The sign-in form's `next` prop (Next's router state echoes the raw URL, harmlessly).
+      expect(nextProps(r.text), next).toEqual(["/"]);
     }
     const ok = await c.get("/login?next=/contacts%3Fq%3Dann");
-    expect(ok.text).toContain("/contacts?q=ann");
+    expect(nextProps(ok.text)).toEqual(["/contacts?q=ann"]);
     const social = await c.post("/api/auth/sign-in/social", {
       provider: "google",
       callbackURL: "/\\evil.example",
@@ -130,3 +131,8 @@ describe("hostile requests (HTTP)", () => {
     expect(social.json).toMatchObject({ ok: false, error: "invalid_body" });
   });
 });
+
+/** The distinct values of the login form's `next` prop in the page's flight data. */
+function nextProps(html: string): string[] {
+  return [...new Set([...html.matchAll(/\\"next\\":\\"([^"\\]*)\\"/g)].map((m) => m[1]!))];
+}
