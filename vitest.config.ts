@@ -1,7 +1,12 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
-const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
+// `server-only` marks modules that Next.js must never bundle for the browser; outside Next
+// (tests) it resolves to its empty build, as it does under the react-server condition.
+const alias = {
+  "@": fileURLToPath(new URL("./src", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+};
 
 // Two tiers: fast unit tests beside the code, and integration tests (`*.int.test.ts`)
 // that run against a real database (PGlite in-process by default, Postgres/Redis when

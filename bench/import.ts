@@ -21,7 +21,7 @@ import { authorizedClient } from "../src/server/google/authorized-client";
 import { fetchMessages } from "../src/server/google/gmail/fetch-messages";
 import { saveTokens } from "../src/server/google/token-store";
 import { rootLog } from "../src/server/log";
-import { importChunk } from "../src/server/sync/import-chunk";
+import { importChunk } from "../src/server/sync/import-google-chunk";
 import { normalizeEmails } from "../src/server/sync/normalize-email";
 import { emulatorAppEnv } from "../tools/google-emulator/app-env";
 import { startGoogleEmulator, type Emulator } from "../tools/google-emulator/server";

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { env, EnvError } from "../src/lib/env";
+import { exitWhenOrphaned } from "../src/server/boot/exit-when-orphaned";
 
 // `npm start`: validate config, build when sources changed since the last build, apply
 // migrations, then serve. One command from a fresh clone.
@@ -17,7 +18,7 @@ function newestMtime(p: string): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const inputs = [
@@ -60,7 +61,26 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const child = spawn(process.execPath, [nextBin, "start", "-p", String(e.PORT)], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  // The server exits by itself if this process is killed without passing a signal on.
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    OMNICRM_EXIT_WITH_PARENT: "1",
+  },
 });
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+let stopping = false;
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    stopping = true;
+    child.kill(sig);
+  });
+// A server that died (crash, OOM kill) must not look like a clean stop to the supervisor.
+child.on("exit", (code, signal) => {
+  if (signal && !stopping) process.stderr.write(`OmniCRM server was killed by ${signal}\n`);
+  process.exit(code ?? (stopping ? 0 : 1));
+});
+exitWhenOrphaned((parent) => {
+  process.stderr.write(`npm start: parent process ${parent} is gone; stopping the server\n`);
+  child.kill("SIGTERM");
+});

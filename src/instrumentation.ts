@@ -16,5 +16,14 @@ export async function register(): Promise<void> {
   // Best effort within the platform's own shutdown: send buffered spans and events.
   if (obs.sentry || obs.tracing) process.once("SIGTERM", () => void obs.shutdown());
   const { bootServer } = await import("./server/boot/boot-server");
-  await bootServer();
+  try {
+    await bootServer();
+  } catch (err) {
+    // A server that cannot boot (embedded database unreadable or locked by another process,
+    // a failed migration) must not linger half-started: say why, exit non-zero, and let the
+    // supervisor restart it. (A PostgreSQL that is merely down does not fail the boot: the
+    // pool connects lazily and requests answer 503 until it is back.)
+    rootLog().fatal({ err }, "server failed to start");
+    process.exit(1);
+  }
 }

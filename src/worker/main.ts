@@ -50,6 +50,14 @@ async function main(): Promise<void> {
         },
       );
   };
+  // Anything that escaped every handler leaves the process in an unknown state: say so and
+  // exit non-zero; the supervisor restarts it and unfinished jobs are picked up again.
+  const die = (what: string) => (err: unknown) => {
+    log.fatal({ err }, `worker crashed (${what}); exiting for the supervisor to restart it`);
+    process.exit(1);
+  };
+  process.on("uncaughtException", die("uncaught exception"));
+  process.on("unhandledRejection", die("unhandled rejection"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }

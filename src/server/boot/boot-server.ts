@@ -18,6 +18,12 @@ export function bootServer(): Promise<void> {
       const { applied } = await migrate(db);
       if (applied.length) log.info({ applied }, "migrations applied");
     }
+    if (process.env.OMNICRM_EXIT_WITH_PARENT === "1") {
+      const { exitWhenOrphaned } = await import("./exit-when-orphaned");
+      exitWhenOrphaned((parent) =>
+        log.fatal({ parent }, "npm start was killed; exiting so it can restart cleanly"),
+      );
+    }
     const hooks = await import("./start-hooks");
     await hooks.runStartHooks({ db, log });
     log.info({ db: kind, queue: e.REDIS_URL ? "bullmq" : "embedded", port: e.PORT }, "OmniCRM server ready");

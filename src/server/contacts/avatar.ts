@@ -5,7 +5,7 @@ import { withUser } from "../db/with-user";
 import { contacts } from "../db/schema/contacts";
 import { AppError } from "../errors";
 import { objectStore } from "../storage/object-store";
-import { requireContact } from "./contact-helpers";
+import { requireContact } from "./require-contact";
 import { avatarUrl } from "./contact-dto";
 import { checkAvatarHeader } from "./avatar-image";
 import { runUntrusted } from "../untrusted/run-untrusted";

@@ -4,7 +4,7 @@ import { withUser } from "../db/with-user";
 import { contacts, contactTags } from "../db/schema/contacts";
 import { AppError } from "../errors";
 import { bulkContactsInput, type BulkContactsInput } from "../tags/schemas";
-import { requireTags } from "./contact-helpers";
+import { requireTags } from "./require-tags";
 import { RESTORE_WINDOW_DAYS } from "./delete-contact";
 
 /**

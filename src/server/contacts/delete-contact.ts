@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { contacts } from "../db/schema/contacts";
 import { AppError } from "../errors";
-import { requireContact } from "./contact-helpers";
+import { requireContact } from "./require-contact";
 import { RESTORE_WINDOW_DAYS } from "./constants";
 
 export { RESTORE_WINDOW_DAYS };

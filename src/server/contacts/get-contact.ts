@@ -1,6 +1,7 @@
 import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
-import { decryptHealth, requireContact } from "./contact-helpers";
+import { decryptHealth } from "./health-context";
+import { requireContact } from "./require-contact";
 import { loadExtras, toDetail, type ContactDetail } from "./contact-dto";
 
 /**

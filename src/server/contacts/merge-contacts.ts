@@ -5,7 +5,7 @@ import { withUser } from "../db/with-user";
 import { contactIdentities, contactMerges, contacts, contactTags, notes } from "../db/schema/contacts";
 import { interactionContacts } from "../db/schema/interactions";
 import { AppError } from "../errors";
-import { requireContact } from "./contact-helpers";
+import { requireContact } from "./require-contact";
 import { recomputeLastInteraction } from "./recompute-last-interaction";
 import { getContact } from "./get-contact";
 import type { ContactDetail } from "./contact-dto";

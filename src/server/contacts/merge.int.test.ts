@@ -9,8 +9,9 @@ import { restoreContact } from "./delete-contact";
 import { findDuplicates } from "./find-duplicates";
 import { mergeContacts } from "./merge-contacts";
 import { undoMerge } from "./undo-merge";
-import { createNote, listNotes } from "../notes/note-ops";
-import { createTag } from "../tags/tag-ops";
+import { createNote } from "../notes/create-note";
+import { listNotes } from "../notes/list-notes";
+import { createTag } from "../tags/create-tag";
 import { logInteraction } from "../interactions/log-interaction";
 import { getTimeline } from "../interactions/get-timeline";
 

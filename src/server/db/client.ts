@@ -49,7 +49,32 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs = 1
     connectionTimeoutMillis: 5_000,
     application_name: "omnicrm",
   });
+  // A client whose server went away (restart, failover) emits `error`: on the pool while
+  // idle, on the client itself while checked out (a transaction in progress, where pg-pool
+  // listens to nothing). Unhandled, either event kills the process. The query in flight is
+  // rejected anyway (its transaction fails and rolls back), the pool drops the dead client
+  // and the next query opens a fresh connection, so a log line is all this needs.
+  const { rootLog } = await import("../log");
+  let lastLogged = 0;
+  const onLost = (err: Error) => {
+    if (Date.now() - lastLogged < 5_000) return;
+    lastLogged = Date.now();
+    rootLog().warn({ err }, "database connection lost; reconnecting on next use");
+  };
+  pool.on("error", onLost);
+  pool.on("connect", (client) => client.on("error", onLost));
   return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
+}
+
+const pgliteDbs = new WeakSet<object>();
+
+/**
+ * PGlite runs Postgres without its background WAL writer: a commit with
+ * `synchronous_commit = off` stays in memory until a later synchronous commit, so an exit
+ * right after it (a clean stop included) would lose it. Callers skip async commits there.
+ */
+export function isPgliteDb(db: Db): boolean {
+  return pgliteDbs.has(db);
 }
 
 /** `dataDir` undefined = in-memory (tests). */
@@ -65,6 +90,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   try {
     const client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm, btree_gist } });
     const db = drizzle(client) as unknown as Db;
+    pgliteDbs.add(db);
     return { db, kind: "pglite", close: () => client.close().finally(release) };
   } catch (e) {
     release();

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
-import type { Db } from "./client";
+import { isPgliteDb, type Db } from "./client";
 
 /** A drizzle transaction; every user-scoped query runs on one of these. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -53,7 +53,7 @@ export async function withSystem<T>(
 ): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(
-      opts.asyncCommit
+      opts.asyncCommit && !isPgliteDb(db)
         ? sql`SELECT set_config('role', 'omnicrm_system', true), set_config('synchronous_commit', 'off', true)`
         : sql`SELECT set_config('role', 'omnicrm_system', true)`,
     );

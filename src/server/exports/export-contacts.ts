@@ -6,7 +6,7 @@ import { contacts } from "../db/schema/contacts";
 import { contactFilters } from "../contacts/list-contacts";
 import { listContactsQuery } from "../contacts/schemas";
 import { loadExtras, type ContactRow } from "../contacts/contact-dto";
-import { toCsvRow } from "../imports/parse-csv";
+import { toCsvRow } from "../file-imports/parse-csv";
 import { toVcard } from "./to-vcard";
 import { matchingContactIds } from "../search/candidate-ids";
 

@@ -50,7 +50,16 @@ function limiter(): Promise<RateLimiterAbstract> {
     const { Redis } = await import("ioredis");
     const redis = new Redis(url, { maxRetriesPerRequest: 2 });
     redis.on("error", () => undefined); // surfaced by the limiter's own rejections
-    return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: "gquota" });
+    // While Redis is away each process keeps counting in memory instead of failing the import
+    // (Google's own 429s, which the driver backs off from, bound any overshoot).
+    const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix: "gquota" });
+    return new RateLimiterRedis({
+      storeClient: redis,
+      points,
+      duration,
+      keyPrefix: "gquota",
+      insuranceLimiter,
+    });
   })();
   return g.__omnicrmQuota;
 }

@@ -1,3 +1,6 @@
+// The route wrapper is where Next.js enters the core: a client component that pulls it in
+// fails `next build`. (Vitest aliases the marker to an empty module; see vitest.config.ts.)
+import "server-only";
 import { currentLog, requestIdFrom, withLogScope } from "../log-context";
 import { httpRequestDuration } from "../metrics/registry";
 import { freshCsrfCookies, hasCsrfCookies } from "../security/csrf";

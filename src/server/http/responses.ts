@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDbUnavailable } from "../db/db-unavailable";
 import { AppError, zodDetails, type ErrorCode } from "../errors";
 import { currentLog, currentRequestId } from "../log-context";
 import { reportError } from "../observability/report-error";
@@ -34,10 +35,19 @@ export function err(
   return json(body, status, headers);
 }
 
+/** What a 503 during a database outage asks clients to wait before trying again. */
+export const DB_RETRY_AFTER_SEC = 5;
+
 /** Maps any thrown value to the envelope; unknown errors never leak their message or stack. */
 export function errFromUnknown(e: unknown): Response {
   if (e instanceof AppError) return err(e.status, e.code, e.details, e.headers);
   if (e instanceof ZodError) return err(400, "invalid_body", zodDetails(e));
+  // The database is restarting or unreachable: a temporary condition, not a bug. Clients
+  // and proxies retry; the pool reconnects on its own once it is back.
+  if (isDbUnavailable(e)) {
+    currentLog().warn({ err: e }, "database unavailable");
+    return err(503, "service_unavailable", undefined, { "retry-after": String(DB_RETRY_AFTER_SEC) });
+  }
   currentLog().error({ err: e }, "unhandled error");
   // Only what becomes a 500 goes to the error tracker (when one is configured).
   reportError(e, { requestId: currentRequestId() });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
-import { requireContact } from "../contacts/contact-helpers";
+import { requireContact } from "../contacts/require-contact";
 import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import { timelineQuery, type TimelineItem } from "./schemas";
 import type { z } from "zod";

@@ -4,7 +4,7 @@ import type { DbHandle } from "../db/client";
 import { newUserCtx } from "../contacts/test-ctx";
 import { createContact } from "../contacts/create-contact";
 import { getContact } from "../contacts/get-contact";
-import { createNote } from "../notes/note-ops";
+import { createNote } from "../notes/create-note";
 import { logInteraction } from "./log-interaction";
 import { getInteraction } from "./get-interaction";
 import { deleteInteraction } from "./delete-interaction";

@@ -37,7 +37,9 @@ const CLAIMED_COLUMNS = sql.raw(`id, user_id AS "userId", kind, payload, attempt
 
 /**
  * BullMQ mode: marks the given rows running (one statement for many). A row still
- * `running` is taken over too: that happens only when its worker died (stalled message).
+ * `running` is taken over only when its lease is older than `takeoverAfterMs` (its worker
+ * stopped heart-beating: died); a fresher one is still running somewhere (e.g. Redis came
+ * back from its AOF and re-delivered a message whose lock expired meanwhile): never twice.
  * Returns the claimed rows plus, for the others, their status (undefined = not visible,
  * e.g. the enqueuing transaction has not committed yet).
  */
@@ -45,11 +47,13 @@ export async function claimByIds(
   db: Db,
   ids: string[],
   workerId: string,
+  takeoverAfterMs: number,
 ): Promise<{ claimed: ClaimedJob[]; others: Map<string, JobStatus | undefined> }> {
   return bookkeeping(db, async (tx) => {
     const r = await tx.execute<ClaimedJob>(sql`UPDATE jobs SET status = 'running', attempts = attempts + 1,
         locked_at = now(), locked_by = ${workerId}, started_at = coalesce(started_at, now()), updated_at = now()
-      WHERE id = ANY(${pgArray(ids, "uuid")}) AND status IN ('queued', 'error', 'running')
+      WHERE id = ANY(${pgArray(ids, "uuid")}) AND (status IN ('queued', 'error')
+        OR (status = 'running' AND locked_at < now() - ${takeoverAfterMs}::int * interval '1 millisecond'))
       RETURNING ${CLAIMED_COLUMNS}`);
     const others = new Map<string, JobStatus | undefined>();
     const got = new Set(r.rows.map((c) => c.id));

@@ -19,7 +19,13 @@ export async function embeddingBackfillTick(ctx: SystemCtx): Promise<void> {
   await tick(ctx);
 }
 
-export type SchedulerOptions = { syncEveryMs: number; sweepEveryMs?: number; staleMs?: number };
+export type SchedulerOptions = {
+  syncEveryMs: number;
+  sweepEveryMs?: number;
+  staleMs?: number;
+  /** BullMQ mode: how often each worker checks the schedulers still exist in Redis. */
+  watchEveryMs?: number;
+};
 
 /** Embedded mode: timers in the web process. Returns a stop function. */
 export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): () => void {

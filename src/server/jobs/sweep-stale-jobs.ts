@@ -15,7 +15,13 @@ const OVERDUE_MS = 60_000;
  */
 export async function sweepStaleJobs(
   ctx: SystemCtx,
-  o: { staleMs?: number; overdueMs?: number; userIds?: string[] } = {},
+  o: {
+    staleMs?: number;
+    overdueMs?: number;
+    userIds?: string[];
+    /** Redis lost its data: re-send every queued/retrying row, due or not (delayed ones stay delayed). */
+    resendAll?: boolean;
+  } = {},
 ): Promise<{ requeued: number; dead: number; resent: number }> {
   const staleMs = o.staleMs ?? STALE_AFTER_MS;
   // Tests on a shared database sweep only their own users.
@@ -35,11 +41,13 @@ export async function sweepStaleJobs(
   const requeued = swept.rows.length - dead;
   let resent = 0;
   if (queueMode() === "bullmq") {
+    const due = o.resendAll
+      ? sql``
+      : sql`AND run_after < now() - ${o.overdueMs ?? OVERDUE_MS}::int * interval '1 millisecond'`;
     const overdue = await withSystem(ctx.db, (tx) =>
       tx.execute<DispatchRow>(sql`SELECT id, user_id AS "userId", kind, run_after AS "runAfter" FROM jobs
-        WHERE status IN ('queued', 'error') ${only}
-          AND run_after < now() - ${o.overdueMs ?? OVERDUE_MS}::int * interval '1 millisecond'
-        ORDER BY run_after LIMIT 500`),
+        WHERE status IN ('queued', 'error') ${only} ${due}
+        ORDER BY run_after LIMIT ${o.resendAll ? 5000 : 500}::int`),
     );
     const { resendToBullmq } = await import("./queue/bullmq");
     const back = swept.rows.filter((r) => r.status === "queued");

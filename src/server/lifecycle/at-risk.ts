@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { withUser, type Tx } from "../db/with-user";
 import { contacts, type LifecycleStage } from "../db/schema/contacts";
 import { contactSummarySchema, summariesFor } from "../contacts/contact-dto";
-import { readCrmSettings } from "./settings";
+import { readCrmSettings } from "../crm-settings/crm-settings";
 
 /** Stages that count as an active client relationship (prospects and lost clients do not). */
 export const ACTIVE_CLIENT_STAGES: LifecycleStage[] = [

@@ -6,10 +6,10 @@ import { newUserCtx } from "../contacts/test-ctx";
 import { createContact } from "../contacts/create-contact";
 import { getContact } from "../contacts/get-contact";
 import { logInteraction } from "../interactions/log-interaction";
-import { createNote } from "../notes/note-ops";
+import { createNote } from "../notes/create-note";
 import { applyAtRisk, listAtRisk } from "./at-risk";
-import { getDashboard } from "./dashboard-summary";
-import { getCrmSettings, updateCrmSettings } from "./settings";
+import { getDashboard } from "../dashboard/get-dashboard";
+import { getCrmSettings, updateCrmSettings } from "../crm-settings/crm-settings";
 
 let h: DbHandle;
 beforeAll(async () => {

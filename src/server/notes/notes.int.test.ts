@@ -3,8 +3,12 @@ import { useTestDb } from "../testing/test-db";
 import type { DbHandle } from "../db/client";
 import { newUserCtx } from "../contacts/test-ctx";
 import { createContact } from "../contacts/create-contact";
-import { updateCrmSettings } from "../lifecycle/settings";
-import { createNote, deleteNote, getNote, listNotes, updateNote } from "./note-ops";
+import { updateCrmSettings } from "../crm-settings/crm-settings";
+import { createNote } from "./create-note";
+import { deleteNote } from "./delete-note";
+import { getNote } from "./get-note";
+import { listNotes } from "./list-notes";
+import { updateNote } from "./update-note";
 import { CARD_MASK } from "./redact";
 
 let h: DbHandle;

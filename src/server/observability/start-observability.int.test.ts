@@ -21,11 +21,13 @@ describe("observability from the environment", () => {
   });
   afterAll(() => sink.close());
 
+  // react-server: the probe loads http/handler.ts, which is marked `import "server-only"`
+  // and resolves it the way Next.js route handlers do.
   const probeWith = async (extra: Record<string, string>): Promise<ProbeResult> => {
     const base = { ...process.env };
     delete base.SENTRY_DSN;
     delete base.OTEL_EXPORTER_OTLP_ENDPOINT;
-    const { stdout } = await run(process.execPath, ["--import", "tsx", probe], {
+    const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", probe], {
       // Its own DATA_DIR: the probe may generate local secrets and must not touch the repo's.
       env: {
         ...base,

@@ -4,7 +4,7 @@ import type { DbHandle } from "../db/client";
 import { newUserCtx } from "../contacts/test-ctx";
 import { createContact } from "../contacts/create-contact";
 import { deleteContact } from "../contacts/delete-contact";
-import { createNote } from "../notes/note-ops";
+import { createNote } from "../notes/create-note";
 import { logInteraction } from "../interactions/log-interaction";
 import { keywordSearch } from "./keyword-search";
 

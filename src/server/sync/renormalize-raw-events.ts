@@ -3,7 +3,7 @@ import { rawEvents } from "../db/schema/interactions";
 import { withUser } from "../db/with-user";
 import type { CalendarEvent, GmailRawMessage } from "../google/client";
 import { loadTokens } from "../google/token-store";
-import { importChunk } from "./import-chunk";
+import { importChunk } from "./import-google-chunk";
 import { normalizeEmail, type NormalizedItem } from "./normalize-email";
 import { normalizeEvent } from "./normalize-event";
 import type { SyncCtx } from "./sync-context";

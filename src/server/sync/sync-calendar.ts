@@ -7,7 +7,7 @@ import { loadTokens, updateIntegration } from "../google/token-store";
 import { withUser } from "../db/with-user";
 import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
-import { importChunk } from "./import-chunk";
+import { importChunk } from "./import-google-chunk";
 import { eventExclusion, normalizeEvent } from "./normalize-event";
 import { linkParticipants } from "./resolve-contacts";
 import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";

@@ -7,7 +7,7 @@ import { QUOTA_COST, takeQuota } from "../google/quota";
 import { loadTokens, updateIntegration } from "../google/token-store";
 import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
-import { importChunk } from "./import-chunk";
+import { importChunk } from "./import-google-chunk";
 import { normalizeEmails } from "./normalize-email";
 import { linkParticipants } from "./resolve-contacts";
 import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";

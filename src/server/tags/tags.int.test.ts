@@ -6,7 +6,11 @@ import { createContact } from "../contacts/create-contact";
 import { getContact } from "../contacts/get-contact";
 import { listContacts } from "../contacts/list-contacts";
 import { bulkUpdateContacts } from "../contacts/bulk-update-contacts";
-import { createTag, deleteTag, listTags, seedStarterTags, updateTag } from "./tag-ops";
+import { createTag } from "./create-tag";
+import { deleteTag } from "./delete-tag";
+import { listTags } from "./list-tags";
+import { seedStarterTags } from "./seed-starter-tags";
+import { updateTag } from "./update-tag";
 import { starterTags } from "./schemas";
 
 let h: DbHandle;

@@ -1,7 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { isAppError, type ErrorCode } from "../errors";
 import { resizeAvatar } from "../contacts/avatar-image";
-import { parseImportText } from "../imports/parse-import-text";
+import { parseImportText } from "../file-imports/parse-import-text";
 import { parseEmailForImport, parseEmailsForImport } from "../sync/parse-email-for-import";
 
 /**

@@ -13,7 +13,7 @@ import { Skeleton } from "@/components/ui/spinner";
 import { STAGES, StageBadge } from "@/components/ui/stage-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { friendlyError } from "@/components/contacts/friendly-error";
-import type { Dashboard } from "@/server/lifecycle/dashboard-summary";
+import type { Dashboard } from "@/server/dashboard/get-dashboard";
 import type { TodayBrief } from "@/server/ai/insights/today-brief";
 
 type State = { data: Dashboard | null; today: TodayBrief | null; error: string | null };

@@ -5,7 +5,7 @@ import type { DbHandle } from "../../db/client";
 import { dbCapabilities } from "../../db/capabilities";
 import { withUser } from "../../db/with-user";
 import { useTestDb } from "../../testing/test-db";
-import { updateCrmSettings } from "../../lifecycle/settings";
+import { updateCrmSettings } from "../../crm-settings/crm-settings";
 import { CARD_MASK } from "../../notes/redact";
 import { updateAiSettings } from "../ai-settings";
 import { getAiUsage } from "../get-ai-usage";

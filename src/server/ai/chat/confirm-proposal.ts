@@ -3,7 +3,7 @@ import type { Ctx } from "../../context";
 import { toolInvocations } from "../../db/schema/ai";
 import { withUser, type Tx } from "../../db/with-user";
 import { AppError } from "../../errors";
-import { createNote } from "../../notes/note-ops";
+import { createNote } from "../../notes/create-note";
 
 type NoteArgs = { contactId: string; body: string };
 type EmailArgs = { contactId: string; subject: string; body: string };

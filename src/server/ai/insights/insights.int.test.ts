@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { withUser } from "../../db/with-user";
 import { useTestDb } from "../../testing/test-db";
-import { updateCrmSettings } from "../../lifecycle/settings";
+import { updateCrmSettings } from "../../crm-settings/crm-settings";
 import { getAiUsage } from "../get-ai-usage";
 import { setAiModelsForTests } from "../provider";
 import { addContact, addInteraction, newUserCtx } from "../testing/fixtures";

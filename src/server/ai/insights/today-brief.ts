@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { withUser } from "../../db/with-user";
-import { findFollowUps, type FollowUp } from "../tools/agenda-tools";
-import type { ToolEnv } from "../tools/tool-env";
+import { listFollowUps, type FollowUp } from "../../lifecycle/list-follow-ups";
 
 export type TodayItem = {
   contactId: string;
@@ -30,7 +29,7 @@ export type TodayBrief = {
  * no model call and works without a provider (insight reasons then simply are absent).
  */
 export async function getTodayBrief(ctx: Ctx, quietDays?: number): Promise<TodayBrief> {
-  const follow = await findFollowUps({ ctx } as ToolEnv, quietDays, 8);
+  const follow = await listFollowUps(ctx, { quietDays, limit: 8 });
   const sessions = await withUser(ctx, (tx) =>
     tx.execute<{
       id: string;

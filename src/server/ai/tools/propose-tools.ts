@@ -1,14 +1,9 @@
-import { sql } from "drizzle-orm";
 import { tool } from "ai";
 import { z } from "zod";
-import { asUser, cite, contactHref, recordTool, type ToolEnv } from "./tool-env";
+import { cite, contactHref, findContact, recordTool, type ToolEnv } from "./tool-env";
 
 async function contactName(env: ToolEnv, contactId: string): Promise<string | null> {
-  const r = await asUser(env, (tx) =>
-    tx.execute<{ display_name: string }>(sql`
-      SELECT display_name FROM contacts WHERE id = ${contactId} AND user_id = ${env.ctx.userId} AND deleted_at IS NULL`),
-  );
-  return r.rows[0]?.display_name ?? null;
+  return (await findContact(env, contactId))?.displayName ?? null;
 }
 
 /**

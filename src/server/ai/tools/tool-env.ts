@@ -1,7 +1,9 @@
 import type { Ctx } from "../../context";
-import type { Tx } from "../../db/with-user";
 import { withUser } from "../../db/with-user";
 import { toolInvocations } from "../../db/schema/ai";
+import { getContact } from "../../contacts/get-contact";
+import type { ContactDetail } from "../../contacts/contact-dto";
+import { AppError } from "../../errors";
 
 export type Citation = { type: "contact" | "interaction" | "note"; id: string; title: string; href: string };
 
@@ -33,9 +35,14 @@ export function cite(env: ToolEnv, c: Citation): void {
   env.citations.set(`${c.type}:${c.id}`, c);
 }
 
-/** Runs as the calling user under RLS (never withSystem): a tool can only see their rows. */
-export function asUser<T>(env: ToolEnv, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withUser(env.ctx, work);
+/** The contact as the contact page shows it (getContact), or null when it is not the user's. */
+export async function findContact(env: ToolEnv, id: string): Promise<ContactDetail | null> {
+  try {
+    return await getContact(env.ctx, { id });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return null;
+    throw e;
+  }
 }
 
 /**
@@ -62,7 +69,9 @@ export async function recordTool(
     status = "error";
   }
   const latencyMs = Math.round(performance.now() - started);
-  const [row] = await asUser(env, (tx) =>
+  // As the calling user under RLS (never withSystem). Tools themselves hold no transaction:
+  // they call core operations, which open their own (or reuse ctx.tx).
+  const [row] = await withUser(env.ctx, (tx) =>
     tx
       .insert(toolInvocations)
       .values({

@@ -1,5 +1,5 @@
 import { defineContract } from "../contract";
-import { crmSettingsSchema, updateCrmSettingsInput } from "../../lifecycle/settings";
+import { crmSettingsSchema, updateCrmSettingsInput } from "../../crm-settings/crm-settings";
 
 export const getCrmSettingsContract = defineContract({
   method: "GET",

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { defineContract } from "../contract";
 import { idParams } from "../params";
 import { UPLOAD_MAX_BODY_BYTES } from "../limit-body";
-import { importPreviewSchema } from "../../imports/preview-import";
-import { commitImportResultSchema } from "../../imports/commit-import";
-import { importBatchSchema } from "../../imports/undo-import";
+import { importPreviewSchema } from "../../file-imports/preview-import";
+import { commitImportResultSchema } from "../../file-imports/commit-import";
+import { importBatchSchema } from "../../file-imports/undo-import";
 
 const tags = ["imports"];
 const multipart = "multipart/form-data: file (CSV or .vcf, ≤ 5 MB), mapping (JSON {header: field}, optional)";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
 import { applyAtRiskInput, atRiskItemSchema } from "../../lifecycle/at-risk";
-import { dashboardSchema } from "../../lifecycle/dashboard-summary";
+import { dashboardSchema } from "../../dashboard/get-dashboard";
 
 export const listAtRiskContract = defineContract({
   method: "GET",

@@ -1,4 +1,4 @@
-import { Worker } from "bullmq";
+import { Worker, type Queue } from "bullmq";
 import type { SystemCtx } from "../../context";
 import {
   EMBED_BACKFILL_EVERY_MS,
@@ -7,31 +7,47 @@ import {
   type SchedulerOptions,
 } from "../schedulers";
 import { sweepStaleJobs } from "../sweep-stale-jobs";
-import { bullConfig, bullConnection, bullQueue } from "./bullmq";
+import { bullConfig, bullConnection, bullQueue, redisErrorLogger, type BullData } from "./bullmq";
+
+/** How often each worker process checks that the schedulers still exist in Redis. */
+export const SCHEDULER_WATCH_MS = 15_000;
+
+const keep = { removeOnComplete: true, removeOnFail: { count: 100 } };
+
+function schedulerSpecs(o: SchedulerOptions) {
+  return [
+    { id: "google-incremental-sync", every: o.syncEveryMs, name: "google_sync_tick" },
+    { id: "stale-job-sweeper", every: o.sweepEveryMs ?? 30_000, name: "sweep_stale_jobs" },
+    // A new `every` scheduler runs its first tick right away; later restarts keep its cadence.
+    { id: "embedding-backfill", every: EMBED_BACKFILL_EVERY_MS, name: "embedding_backfill_tick" },
+  ];
+}
+
+/** Registers the schedulers Redis does not have; returns how many were missing. */
+export async function ensureJobSchedulers(q: Queue<BullData>, o: SchedulerOptions): Promise<number> {
+  let missing = 0;
+  for (const s of schedulerSpecs(o)) {
+    if (await q.getJobScheduler(s.id)) continue;
+    missing++;
+    await q.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, opts: keep });
+  }
+  return missing;
+}
+
+export type SystemWorker = { close: () => Promise<void> };
 
 /**
  * Periodic work with Redis: BullMQ job schedulers create one tick per interval for the
  * whole cluster (however many workers run), and whichever worker takes it does the work.
+ *
+ * The schedulers live in Redis, so Redis losing its data would lose them — and with them
+ * the sweeper that re-sends work from the jobs table. Each worker process therefore checks
+ * on a timer of its own that they exist; missing ones mean Redis came back empty: they are
+ * registered again (idempotent by id, so two workers doing it at once is harmless) and
+ * every unfinished job in the jobs table is re-sent at once (deduplicated by job id).
  */
-export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Promise<Worker> {
+export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Promise<SystemWorker> {
   const q = bullQueue("system");
-  const keep = { removeOnComplete: true, removeOnFail: { count: 100 } };
-  await q.upsertJobScheduler(
-    "google-incremental-sync",
-    { every: o.syncEveryMs },
-    { name: "google_sync_tick", opts: keep },
-  );
-  await q.upsertJobScheduler(
-    "stale-job-sweeper",
-    { every: o.sweepEveryMs ?? 30_000 },
-    { name: "sweep_stale_jobs", opts: keep },
-  );
-  // A new `every` scheduler runs its first tick right away; later restarts keep its cadence.
-  await q.upsertJobScheduler(
-    "embedding-backfill",
-    { every: EMBED_BACKFILL_EVERY_MS },
-    { name: "embedding_backfill_tick", opts: keep },
-  );
   const w = new Worker(
     "system",
     async (job) => {
@@ -41,6 +57,31 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },
   );
-  w.on("error", (e) => ctx.log.error({ err: e }, "bullmq system worker error"));
-  return w;
+  w.on("error", redisErrorLogger("bullmq system worker"));
+  const first = await ensureJobSchedulers(q, o);
+  if (first) ctx.log.info({ created: first }, "job schedulers registered");
+
+  let busy = false;
+  const watch = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const missing = await ensureJobSchedulers(q, o);
+      if (missing === 0) return;
+      ctx.log.warn({ missing }, "Redis lost the job schedulers (restarted empty?): re-registered them");
+      const r = await sweepStaleJobs(ctx, { staleMs: o.staleMs, resendAll: true });
+      ctx.log.warn(r, "unfinished jobs re-sent to Redis from the jobs table");
+    })()
+      // Redis or the database is down: the next check tries again.
+      .catch((e: unknown) => ctx.log.warn({ err: e }, "scheduler check failed; retrying"))
+      .finally(() => (busy = false));
+  }, o.watchEveryMs ?? SCHEDULER_WATCH_MS);
+  watch.unref();
+
+  return {
+    async close() {
+      clearInterval(watch);
+      await w.close();
+    },
+  };
 }

@@ -1,15 +1,17 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Db } from "../../db/client";
+import { dbOutageLogger, retryWhileDbUnavailable } from "../../db/db-unavailable";
 import type { JobStatus } from "../../db/schema/jobs";
 import type { Logger } from "../../log";
-import { createInflight, newWorkerId } from "../inflight";
+import { createInflight, HEARTBEAT_MS, newWorkerId } from "../inflight";
 import { claimByIds, recordOutcomes, type ClaimedJob, type Outcome } from "../job-store";
 import { microBatch } from "../micro-batch";
 import { usedQueues } from "../registry";
 import { JobAbort, runClaimedJob } from "../run-job";
-import { bullConfig, bullConnection, closeBullmq, type BullData } from "./bullmq";
+import { bullConfig, bullConnection, closeBullmq, redisErrorLogger, type BullData } from "./bullmq";
 import { createUserSlots } from "./user-slots";
 import { startSystemWorker } from "./bullmq-system";
+import type { SchedulerOptions } from "../schedulers";
 
 export type BullWorkerOptions = {
   db: Db;
@@ -19,7 +21,7 @@ export type BullWorkerOptions = {
   /** Jobs of one user at once across all workers (fairness). */
   perUser: number;
   /** Run the scheduler/sweeper queue too (every worker may: BullMQ runs each tick once). */
-  schedulers?: { syncEveryMs: number; sweepEveryMs?: number; staleMs?: number } | false;
+  schedulers?: SchedulerOptions | false;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   heartbeatMs?: number;
@@ -48,12 +50,24 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
   }, leaseMs / 3);
   renew.unref();
 
+  // During a database outage bookkeeping waits (with back-off) instead of failing the
+  // message: the row stays the record, and the job runs or is recorded once it is back.
+  const onRetry = dbOutageLogger(log);
+  // Three missed heartbeats: the row's owner is dead, its job may be taken over.
+  const takeoverAfterMs = 3 * (o.heartbeatMs ?? HEARTBEAT_MS);
   const claim = microBatch(async (ids: string[]): Promise<ClaimResult[]> => {
-    const { claimed, others } = await claimByIds(o.db, ids, workerId);
+    const { claimed, others } = await retryWhileDbUnavailable(
+      () => claimByIds(o.db, ids, workerId, takeoverAfterMs),
+      {
+        onRetry,
+      },
+    );
     const byId = new Map(claimed.map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? { status: others.get(id) });
   });
-  const record = microBatch((outs: Outcome[]) => recordOutcomes(o.db, outs).then(() => outs.map(() => 0)));
+  const record = microBatch((outs: Outcome[]) =>
+    retryWhileDbUnavailable(() => recordOutcomes(o.db, outs), { onRetry }).then(() => outs.map(() => 0)),
+  );
 
   const processor = async (job: Job<BullData>, token?: string): Promise<void> => {
     const { id, userId } = job.data;
@@ -66,7 +80,14 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
     try {
       const c = await claim(id);
       if (!isClaimed(c)) {
-        if (c.status !== undefined) return; // already done, dead or cancelled: nothing to do
+        // Running with a live lease: its worker is alive (this message was re-delivered, e.g.
+        // Redis restarted after the lock expired). Never run it twice at once: look again
+        // after a heartbeat; by then it is finished (dropped then) or its owner is dead (taken over).
+        if (c.status === "running") {
+          await job.moveToDelayed(Date.now() + takeoverAfterMs / 3, token);
+          throw new DelayedError();
+        }
+        if (c.status !== undefined) return; // done, dead or cancelled: nothing to do
         const waits = (job.data.waits ?? 0) + 1;
         if (waits > MAX_INVISIBLE_WAITS) {
           log.warn({ jobId: id }, "job row never appeared (enqueue rolled back?); dropping message");
@@ -103,7 +124,8 @@ export async function startBullWorkers(o: BullWorkerOptions): Promise<BullWorker
         maxStalledCount: 2,
       }),
   );
-  for (const w of workers) w.on("error", (e) => log.error({ err: e }, "bullmq worker error"));
+  // Errors here are mostly Redis reconnects: logged (throttled), never an unhandled event.
+  for (const w of workers) w.on("error", redisErrorLogger(`bullmq worker ${w.name}`));
   const system = o.schedulers ? await startSystemWorker({ db: o.db, log }, o.schedulers) : undefined;
   log.info(
     { queues: usedQueues(), concurrency: o.concurrency, perUser: o.perUser },

@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from "bullmq";
 import { env } from "@/lib/env";
+import { rootLog } from "../../log";
 import type { JobQueue } from "../define-job";
 import type { DispatchRow } from "../dispatch";
 import { findJobDefinition } from "../registry";
@@ -31,13 +32,34 @@ export function bullConnection(): ConnectionOptions {
   return { url: bullConfig().url, maxRetriesPerRequest: null } as ConnectionOptions;
 }
 
+/**
+ * Producers fail fast while Redis is away (no offline queue): an enqueue must not hang a
+ * request or hold its transaction open. The row is committed either way; the sweeper
+ * re-sends it once Redis is back.
+ */
+function producerConnection(): ConnectionOptions {
+  return { url: bullConfig().url, maxRetriesPerRequest: 1, enableOfflineQueue: false } as ConnectionOptions;
+}
+
 export function bullQueue(name: BullQueueName): Queue<BullData> {
   let q = state.queues.get(name);
   if (!q) {
-    q = new Queue<BullData>(name, { connection: bullConnection(), prefix: bullConfig().prefix });
+    q = new Queue<BullData>(name, { connection: producerConnection(), prefix: bullConfig().prefix });
+    // Without a listener an `error` (every failed reconnect) is thrown as an unhandled event.
+    q.on("error", redisErrorLogger(`bullmq queue ${name}`));
     state.queues.set(name, q);
   }
   return q as Queue<BullData>;
+}
+
+/** A logger for Redis `error` events: one line per 10 s, not one per reconnect attempt. */
+export function redisErrorLogger(what: string): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    rootLog().warn({ err, client: what }, "redis connection error; reconnecting");
+  };
 }
 
 // Retries are ours (the jobs row counts attempts and schedules the backoff), so BullMQ

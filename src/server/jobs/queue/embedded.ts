@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { dbOutageLogger, isDbUnavailable, retryWhileDbUnavailable } from "../../db/db-unavailable";
 import type { Logger } from "../../log";
 import { jobsWake } from "../dispatch";
 import { createInflight, newWorkerId } from "../inflight";
@@ -35,8 +36,12 @@ export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
   const workerId = newWorkerId();
   const log = o.log.child({ workerId, queue: "embedded" });
   const inflight = createInflight(o.db, workerId, log, o.heartbeatMs);
+  const onRetry = dbOutageLogger(log);
+  // Outcomes wait out a database outage; claims simply happen on a later poll.
   const record = microBatch((outs: Outcome[]) =>
-    recordOutcomes(o.db, outs).then(() => outs.map(() => undefined)),
+    retryWhileDbUnavailable(() => recordOutcomes(o.db, outs), { onRetry }).then(() =>
+      outs.map(() => undefined),
+    ),
   );
   const tasks = new Set<Promise<void>>();
   let stopping = false;
@@ -88,7 +93,10 @@ export function startEmbeddedRunner(o: EmbeddedRunnerOptions): EmbeddedRunner {
         for (const j of jobs) run(j);
         if (jobs.length > 0 && jobs.length === free) again = true;
       })
-      .catch((e: unknown) => log.error({ err: e }, "claiming jobs failed"))
+      .catch((e: unknown) => {
+        if (isDbUnavailable(e)) onRetry(e, 0);
+        else log.error({ err: e }, "claiming jobs failed");
+      })
       .finally(() => {
         ticking = false;
         if (again) tick();

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { redisErrorLogger } from "./bullmq";
 
 // One sorted set per user: member = job id, score = lease expiry. Expired leases (a worker
 // killed mid-job) fall out on the next acquire, so a crash never leaks a slot for long.
@@ -20,6 +21,7 @@ return 1`;
  */
 export function createUserSlots(url: string, prefix: string, limit: number) {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on("error", redisErrorLogger("user slots"));
   const key = (userId: string) => `${prefix}:fair:user:${userId}`;
   return {
     async acquire(userId: string, jobId: string, leaseMs: number): Promise<boolean> {

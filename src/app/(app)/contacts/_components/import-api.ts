@@ -1,7 +1,7 @@
 import { api } from "@/lib/api-client";
-import type { ImportPreview } from "@/server/imports/preview-import";
-import type { CommitImportResult } from "@/server/imports/commit-import";
-import type { ColumnMapping, ImportField } from "@/server/imports/map-columns";
+import type { ImportPreview } from "@/server/file-imports/preview-import";
+import type { CommitImportResult } from "@/server/file-imports/commit-import";
+import type { ColumnMapping, ImportField } from "@/server/file-imports/map-columns";
 
 export type { ImportPreview, CommitImportResult, ColumnMapping, ImportField };
 

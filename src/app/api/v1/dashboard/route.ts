@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { dashboardContract } from "@/server/http/contracts/lifecycle";
-import { getDashboard } from "@/server/lifecycle/dashboard-summary";
+import { getDashboard } from "@/server/dashboard/get-dashboard";
 
 export const dynamic = "force-dynamic";
 

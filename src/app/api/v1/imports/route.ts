@@ -1,9 +1,9 @@
 import { userRoute } from "@/server/http/route";
 import { ok } from "@/server/http/responses";
 import { commitImportContract, listImportsContract } from "@/server/http/contracts/imports";
-import { commitImport } from "@/server/imports/commit-import";
-import { listImports } from "@/server/imports/undo-import";
-import { readImportUpload } from "@/server/imports/upload-input";
+import { commitImport } from "@/server/file-imports/commit-import";
+import { listImports } from "@/server/file-imports/undo-import";
+import { readImportUpload } from "@/server/file-imports/upload-input";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { userRoute } from "@/server/http/route";
 import { ok } from "@/server/http/responses";
 import { createTagContract, listTagsContract } from "@/server/http/contracts/tags";
-import { createTag, listTags } from "@/server/tags/tag-ops";
+import { createTag } from "@/server/tags/create-tag";
+import { listTags } from "@/server/tags/list-tags";
 
 export const dynamic = "force-dynamic";
 

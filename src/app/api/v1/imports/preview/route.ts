@@ -1,7 +1,7 @@
 import { userRoute } from "@/server/http/route";
 import { previewImportContract } from "@/server/http/contracts/imports";
-import { previewImport } from "@/server/imports/preview-import";
-import { readImportUpload } from "@/server/imports/upload-input";
+import { previewImport } from "@/server/file-imports/preview-import";
+import { readImportUpload } from "@/server/file-imports/upload-input";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,8 @@
 import { userRoute } from "@/server/http/route";
 import { deleteNoteContract, getNoteContract, updateNoteContract } from "@/server/http/contracts/notes";
-import { deleteNote, getNote, updateNote } from "@/server/notes/note-ops";
+import { deleteNote } from "@/server/notes/delete-note";
+import { getNote } from "@/server/notes/get-note";
+import { updateNote } from "@/server/notes/update-note";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { getCrmSettingsContract, updateCrmSettingsContract } from "@/server/http/contracts/crm-settings";
-import { getCrmSettings, updateCrmSettings } from "@/server/lifecycle/settings";
+import { getCrmSettings, updateCrmSettings } from "@/server/crm-settings/crm-settings";
 
 export const dynamic = "force-dynamic";
 

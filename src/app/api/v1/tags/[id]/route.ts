@@ -1,6 +1,7 @@
 import { userRoute } from "@/server/http/route";
 import { deleteTagContract, updateTagContract } from "@/server/http/contracts/tags";
-import { deleteTag, updateTag } from "@/server/tags/tag-ops";
+import { deleteTag } from "@/server/tags/delete-tag";
+import { updateTag } from "@/server/tags/update-tag";
 
 export const dynamic = "force-dynamic";
 

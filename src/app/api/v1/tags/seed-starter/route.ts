@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { seedStarterTagsContract } from "@/server/http/contracts/tags";
-import { seedStarterTags } from "@/server/tags/tag-ops";
+import { seedStarterTags } from "@/server/tags/seed-starter-tags";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import {
   avatarUploadContract,
 } from "@/server/http/contracts/contacts";
 import { MAX_AVATAR_BYTES, readAvatar, removeAvatar, setAvatar } from "@/server/contacts/avatar";
-import { readUpload } from "@/server/imports/read-upload";
+import { readUpload } from "@/server/file-imports/read-upload";
 
 export const dynamic = "force-dynamic";
 

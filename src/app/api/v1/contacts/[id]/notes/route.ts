@@ -1,7 +1,8 @@
 import { userRoute } from "@/server/http/route";
 import { ok } from "@/server/http/responses";
 import { createNoteContract, listNotesContract } from "@/server/http/contracts/notes";
-import { createNote, listNotes } from "@/server/notes/note-ops";
+import { createNote } from "@/server/notes/create-note";
+import { listNotes } from "@/server/notes/list-notes";
 
 export const dynamic = "force-dynamic";
 

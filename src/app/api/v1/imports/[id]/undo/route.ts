@@ -1,6 +1,6 @@
 import { userRoute } from "@/server/http/route";
 import { undoImportContract } from "@/server/http/contracts/imports";
-import { undoImport } from "@/server/imports/undo-import";
+import { undoImport } from "@/server/file-imports/undo-import";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { jobs } from "../db/schema/jobs";
 import { syncAudit } from "../db/schema/sync";
 import { withSystem, withUser } from "../db/with-user";
 import { createTestUser, useTestDb } from "../testing/test-db";
-import { survivesAccountDeletion, userOwnedTables } from "./user-owned-tables";
+import { survivesAccountDeletion, userOwnedTables } from "../db/user-owned-tables";
 
 describe("account deletion removes everything the user owns", () => {
   let h: DbHandle;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db/client";
-import { exportUserData } from "../exports/export-user-data";
+import { exportUserData } from "./export-user-data";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
-import { userOwnedTables } from "./user-owned-tables";
+import { userOwnedTables } from "../db/user-owned-tables";
 
 // The per-user JSON export (CRM work) must have a section for every table with a user_id
 // column found in the live database (not only the drizzle schema: a table created by

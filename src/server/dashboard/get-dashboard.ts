@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { contacts, lifecycleStages } from "../db/schema/contacts";
 import { contactSummarySchema, summariesFor } from "../contacts/contact-dto";
-import { atRiskItemSchema, findAtRisk } from "./at-risk";
+import { atRiskItemSchema, findAtRisk } from "../lifecycle/at-risk";
 
 export const dashboardSchema = z.object({
   totalContacts: z.number().int(),

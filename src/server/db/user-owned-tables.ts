@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db } from "./client";
 
 export type UserOwnedTable = { table: string; cascades: boolean; nullable: boolean };
 
