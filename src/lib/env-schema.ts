@@ -84,6 +84,8 @@ export const envSchema = z.object({
   GOOGLE_API_ROOT_URL: optionalUrl.default("https://www.googleapis.com/"),
   GOOGLE_SYNC_INTERVAL_MINUTES: int(15, 1, 1440),
   GOOGLE_QUOTA_UNITS_PER_MINUTE: int(6000, 1, 1_000_000),
+  // Outbox: emails one user may send through Gmail per day (each user can lower it in settings).
+  OUTBOX_DAILY_CAP: int(100, 1, 2000),
   /** Public https base URL Google can reach; set = Calendar push (events.watch) instead of polling. */
   GOOGLE_PUSH_BASE_URL: optionalUrl,
   /** projects/<p>/topics/<t>; set (with the verification token) = Gmail push via Pub/Sub. */

@@ -79,7 +79,7 @@ const calendarSpec = z.object({
 });
 
 const faultSpec = z.object({
-  kind: z.enum(["rate_limit_429", "rate_limit_403", "server_500", "slow"]),
+  kind: z.enum(["rate_limit_429", "rate_limit_403", "server_500", "slow", "lose_response"]),
   forMs: z.number().int().positive().optional(),
   count: z.number().int().positive().optional(),
   delayMs: z.number().int().min(0).max(120_000).optional(),
@@ -97,6 +97,7 @@ export const CONTROL_ARGS = {
         seed: z.number().int().optional(),
         mailbox: mailboxSpec.optional(),
         calendar: calendarSpec.optional(),
+        sendAs: z.array(email).max(20).optional(),
       })
       .optional(),
   ]),

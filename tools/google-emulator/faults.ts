@@ -1,7 +1,7 @@
 // Fault injection, so the app's retry/backoff paths can be exercised on demand.
 import { apiErrors, type GoogleApiError } from "./errors";
 
-export type FaultKind = "rate_limit_429" | "rate_limit_403" | "server_500" | "slow";
+export type FaultKind = "rate_limit_429" | "rate_limit_403" | "server_500" | "slow" | "lose_response";
 
 export type FaultSpec = {
   kind: FaultKind;
@@ -9,7 +9,10 @@ export type FaultSpec = {
   forMs?: number;
   /** Number of matching requests to affect. */
   count?: number;
-  /** For "slow" (default 1000 ms). */
+  /**
+   * For "slow" (default 1000 ms). For "lose_response": how long the connection is held open
+   * after the request was carried out before it is dropped with no answer (default 0).
+   */
   delayMs?: number;
   /** Path prefix to match; default: API paths only (/gmail/, /calendar/). */
   pathPrefix?: string;
@@ -19,7 +22,12 @@ export type FaultSpec = {
 
 type Active = FaultSpec & { id: number; until?: number; remaining?: number };
 
-export type FaultOutcome = { delayMs: number; error?: GoogleApiError };
+/**
+ * loseResponseAfterMs: the request is carried out (a message is sent, a label changed) but
+ * the caller never gets the answer, like a worker killed or a network cut after Google
+ * accepted the call. Exercises the app's exactly-once paths.
+ */
+export type FaultOutcome = { delayMs: number; error?: GoogleApiError; loseResponseAfterMs?: number };
 
 export function createFaults() {
   let active: Active[] = [];
@@ -50,7 +58,13 @@ export function createFaults() {
       const outcome: FaultOutcome = { delayMs: 0 };
       for (const f of active) {
         if (!matches(f, path, isApi)) continue;
-        if (f.kind !== "slow" && outcome.error) continue;
+        if (f.kind === "lose_response") {
+          if (outcome.loseResponseAfterMs !== undefined || outcome.error) continue;
+          if (f.remaining !== undefined) f.remaining--;
+          outcome.loseResponseAfterMs = f.delayMs ?? 0;
+          continue;
+        }
+        if (f.kind !== "slow" && (outcome.error || outcome.loseResponseAfterMs !== undefined)) continue;
         if (f.remaining !== undefined) f.remaining--;
         if (f.kind === "slow") outcome.delayMs += f.delayMs ?? 1000;
         else if (f.kind === "rate_limit_429")

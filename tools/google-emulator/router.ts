@@ -8,6 +8,7 @@ import { handleControl } from "./control-http";
 import { apiErrors } from "./errors";
 import { applyFields, parseFields } from "./fields";
 import { GMAIL_ROUTES } from "./gmail/routes";
+import { GMAIL_SEND_ROUTES } from "./gmail/send";
 import { sendError, sendJson } from "./http-utils";
 import { authenticate } from "./oauth/bearer";
 import { handleAvatar } from "./oauth/identity";
@@ -15,7 +16,7 @@ import { OAUTH_ROUTES } from "./oauth/routes";
 import { PUSH_ROUTES } from "./push/routes";
 import type { EmulatorState } from "./state";
 
-const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
+const ROUTES: ApiRoute[] = [...GMAIL_ROUTES, ...GMAIL_SEND_ROUTES, ...CALENDAR_ROUTES, ...PUSH_ROUTES];
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -65,6 +66,7 @@ async function handle(
       query: url.searchParams,
       params: match.params,
     });
+    if (fault.loseResponseAfterMs !== undefined) return loseResponse(res, fault.loseResponseAfterMs);
     const fields = url.searchParams.get("fields");
     return sendJson(res, 200, fields ? applyFields(result, parseFields(fields)) : result);
   }
@@ -75,6 +77,13 @@ async function handle(
   sendJson(res, 404, {
     error: { code: 404, message: `No such endpoint: ${method} ${path}`, status: "NOT_FOUND" },
   });
+}
+
+/** The call took effect; its answer is lost (held open, then the connection is cut). */
+async function loseResponse(res: ServerResponse, afterMs: number): Promise<void> {
+  if (afterMs > 0) await new Promise((r) => setTimeout(r, afterMs));
+  res.socket?.destroy();
+  res.destroy();
 }
 
 function findRoute(method: string, path: string): { route: ApiRoute; params: string[] } | null {

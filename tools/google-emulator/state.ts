@@ -27,7 +27,14 @@ export type CalendarSpec = {
   futureDays?: number;
   now?: Date | string | number;
 };
-export type AccountSpec = { name?: string; seed?: number; mailbox?: MailboxSpec; calendar?: CalendarSpec };
+export type AccountSpec = {
+  name?: string;
+  seed?: number;
+  mailbox?: MailboxSpec;
+  calendar?: CalendarSpec;
+  /** Extra send-as aliases (users.settings.sendAs.list), besides the primary address. */
+  sendAs?: string[];
+};
 
 export type AccountProfile = {
   email: string;
@@ -36,7 +43,12 @@ export type AccountProfile = {
   familyName: string;
   sub: string;
 };
-export type Account = { profile: AccountProfile; mailbox: Mailbox; calendar: CalendarStore };
+export type Account = {
+  profile: AccountProfile;
+  mailbox: Mailbox;
+  calendar: CalendarStore;
+  sendAs: string[];
+};
 
 export type EmulatorConfig = {
   seed: number;
@@ -109,7 +121,8 @@ export function createState(cfg: EmulatorConfig) {
         seed: c.seed ?? seed,
         events,
       });
-      const account: Account = { profile, mailbox, calendar };
+      const sendAs = (spec.sendAs ?? []).map((a) => a.trim().toLowerCase());
+      const account: Account = { profile, mailbox, calendar, sendAs };
       accounts.set(email, account);
       return account;
     },

@@ -1,4 +1,4 @@
-import { Bot, LayoutDashboard, RefreshCw, Settings, Users, type LucideIcon } from "lucide-react";
+import { Bot, Inbox, LayoutDashboard, RefreshCw, Settings, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
@@ -6,6 +6,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/assistant", label: "Assistant", icon: Bot },
+  { href: "/outbox", label: "Outbox", icon: Inbox },
   { href: "/settings/sync", label: "Sync", icon: RefreshCw },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -88,6 +88,25 @@ export class GmailApi {
     return r.data;
   }
 
+  /** messages.send with a base64url RFC 822 message; threadId keeps a reply in its thread. */
+  async sendRaw(p: { raw: string; threadId?: string }): Promise<{ id: string; threadId: string }> {
+    const r = await this.api.users.messages.send({
+      userId: "me",
+      requestBody: { raw: p.raw, ...(p.threadId ? { threadId: p.threadId } : {}) },
+    });
+    return { id: r.data.id ?? "", threadId: r.data.threadId ?? "" };
+  }
+
+  /** The addresses the user may send from (primary first). */
+  async listSendAs(): Promise<{ email: string; displayName: string; isPrimary: boolean }[]> {
+    const r = await this.api.users.settings.sendAs.list({ userId: "me" });
+    return (r.data.sendAs ?? []).map((s) => ({
+      email: (s.sendAsEmail ?? "").toLowerCase(),
+      displayName: s.displayName ?? "",
+      isPrimary: !!s.isPrimary,
+    }));
+  }
+
   /** users.watch: Gmail publishes mailbox changes to the Pub/Sub topic (expires in ~7 days). */
   async watch(topicName: string): Promise<{ historyId: string; expiration: number }> {
     const r = await this.api.users.watch({

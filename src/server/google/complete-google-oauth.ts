@@ -5,8 +5,8 @@ import { callGoogle } from "./call-google";
 import { toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
 import { consumeState } from "./oauth-state";
-import { SCOPES, servicesGranted } from "./scopes";
-import { saveTokens } from "./token-store";
+import { canSendGmail, SCOPES, servicesGranted } from "./scopes";
+import { loadTokens, saveTokens } from "./token-store";
 
 export type CallbackInput = {
   code?: string;
@@ -62,6 +62,11 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
       accountEmail = null; // the sync job reads the profile again
     }
   }
+  // The incremental send step (asked at the first send) returns to the Outbox to approve again.
+  const sendNewlyAllowed =
+    services.includes("gmail") &&
+    canSendGmail(granted) &&
+    !canSendGmail((await loadTokens(ctx, "gmail"))?.grantedScopes ?? []);
   for (const s of services) {
     await saveTokens(ctx, s, {
       accessToken: tokens.access_token,
@@ -71,5 +76,5 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
       accountEmail,
     });
   }
-  return { redirect: "/settings/sync?connected=google" };
+  return { redirect: sendNewlyAllowed ? "/outbox?sendAllowed=1" : "/settings/sync?connected=google" };
 }

@@ -15,6 +15,8 @@ export const QUOTA_COST = {
   "channels.stop": 1,
   "users.watch": 100,
   "users.stop": 50,
+  "messages.send": 100,
+  "sendAs.list": 1,
 } as const;
 
 const MAX_CALL_COST = Math.max(...Object.values(QUOTA_COST));

@@ -8,6 +8,23 @@ export const SCOPES: Record<GoogleService, string> = {
   calendar: "https://www.googleapis.com/auth/calendar.readonly",
 };
 
+/**
+ * Sending is asked for incrementally: the first send requests only this scope (with
+ * include_granted_scopes), so read-only users never see it and keep working.
+ */
+export const GMAIL_SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send";
+
+const SEND_CAPABLE = new Set([
+  GMAIL_SEND_SCOPE,
+  "https://www.googleapis.com/auth/gmail.compose",
+  "https://www.googleapis.com/auth/gmail.modify",
+  "https://mail.google.com/",
+]);
+
+export function canSendGmail(grantedScopes: readonly string[]): boolean {
+  return grantedScopes.some((s) => SEND_CAPABLE.has(s));
+}
+
 export function serviceEnabled(service: GoogleService | "drive"): boolean {
   const e = env();
   if (service === "gmail") return e.FEATURE_GOOGLE_GMAIL_RO;

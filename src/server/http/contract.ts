@@ -29,7 +29,7 @@ export type Contract<
   errors?: string[];
   /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
   responseType?: string;
-  /** Largest request body (bytes), enforced before authentication; API_MAX_JSON_BYTES when unset. */
+  /** Largest request body (bytes), enforced before authentication; API_MAX_JSON_BYTES when unset (e.g. mail with attachments). */
   maxBodyBytes?: number;
   /** Rate-limit group; defaults to "api" for user routes. */
   rateLimit?: "api" | "auth" | "ai" | "none";

@@ -72,9 +72,9 @@ function withContract(contract: Contract, fn: RouteFn): ContractRouteFn {
 
 async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs): Promise<RouteInput<C>> {
   const query = (c.query ? parseQuery(req, c.query) : undefined) as Infer<C["query"]>;
-  const body = (c.body ? await parseJsonBody(req, c.body, env().API_MAX_JSON_BYTES) : undefined) as Infer<
-    C["body"]
-  >;
+  const body = (
+    c.body ? await parseJsonBody(req, c.body, c.maxBodyBytes ?? env().API_MAX_JSON_BYTES) : undefined
+  ) as Infer<C["body"]>;
   // After query and body, as the handlers' own path-id checks ran before.
   const params = (c.params ? await parsePathParams(args, c.params) : undefined) as Infer<C["params"]>;
   return { req, params, query, body };

@@ -5,6 +5,7 @@ import { googleCalendarSyncJob } from "./definitions/google-calendar-sync";
 import { googleGmailSyncJob } from "./definitions/google-gmail-sync";
 import { insightJob } from "./definitions/insight";
 import { noopJob } from "./definitions/noop";
+import { outboxSendJob } from "./definitions/outbox-send";
 import { normalizeGoogleEmailJob } from "./definitions/normalize-google-email";
 import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
@@ -23,6 +24,7 @@ const builtIn = [
   embedJob,
   insightJob,
   noopJob,
+  outboxSendJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

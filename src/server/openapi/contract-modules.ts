@@ -14,11 +14,13 @@ import * as httpContractsLifecycle from "../http/contracts/lifecycle";
 import * as httpContractsMetrics from "../http/contracts/metrics";
 import * as httpContractsNotes from "../http/contracts/notes";
 import * as httpContractsOpenapi from "../http/contracts/openapi";
+import * as httpContractsOutbox from "../http/contracts/outbox";
 import * as httpContractsProfile from "../http/contracts/profile";
 import * as httpContractsSearch from "../http/contracts/search";
 import * as httpContractsSyncProgress from "../http/contracts/sync-progress";
 import * as httpContractsSync from "../http/contracts/sync";
 import * as httpContractsTags from "../http/contracts/tags";
+import * as httpContractsTemplates from "../http/contracts/templates";
 
 export const contractModules: Record<string, unknown>[] = [
   httpContractsAi,
@@ -36,9 +38,11 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsMetrics,
   httpContractsNotes,
   httpContractsOpenapi,
+  httpContractsOutbox,
   httpContractsProfile,
   httpContractsSearch,
   httpContractsSyncProgress,
   httpContractsSync,
   httpContractsTags,
+  httpContractsTemplates,
 ];

@@ -14,6 +14,9 @@ import { checkAborted, handleSyncFailure, type SyncCtx } from "./sync-context";
 import { getSyncPrefs } from "./sync-prefs";
 import { syncGmailIncremental } from "./sync-gmail-incremental";
 import { withUser } from "../db/with-user";
+import { gmailListSendAs } from "../google/gmail/send-driver";
+import { listOwnAddresses, type OwnAddress } from "../profile/list-own-addresses";
+import { recordOwnAddresses } from "../profile/record-own-addresses";
 
 export type GmailRun = {
   api: GmailApi;
@@ -65,7 +68,22 @@ async function openRun(ctx: SyncCtx, batchId: string | null): Promise<GmailRun> 
   if (profile.emailAddress && profile.emailAddress !== tokens?.accountEmail) {
     await updateIntegration(ctx, "gmail", { accountEmail: profile.emailAddress });
   }
+  await learnOwnAddresses(ctx, own, profile.emailAddress);
   return { api, breakerKey, own, prefs: await getSyncPrefs(ctx), batchId };
+}
+
+/** The user's own identities (stored, primary, send-as aliases) never become contacts. */
+async function learnOwnAddresses(ctx: SyncCtx, own: Set<string>, primary: string): Promise<void> {
+  const found: OwnAddress[] = primary ? [{ email: primary, source: "primary" }] : [];
+  try {
+    for (const a of await gmailListSendAs(ctx))
+      if (a.email) found.push({ email: a.email, source: a.isPrimary ? "primary" : "send_as" });
+  } catch (e) {
+    // Aliases are a refinement: an import must not fail because sendAs.list did.
+    ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "gmail sendAs.list failed");
+  }
+  await recordOwnAddresses(ctx, found);
+  for (const a of await listOwnAddresses(ctx)) own.add(a.email);
 }
 
 async function fullSync(ctx: SyncCtx, run: GmailRun, counts: Record<string, unknown>): Promise<void> {
@@ -123,7 +141,24 @@ export async function importMessages(
   const kept = msgs.filter((m) =>
     passesLabels(m.labelIds, run.prefs.gmailLabelIncludes, run.prefs.gmailLabelExcludes),
   );
-  const items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
+  let items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
+  // Every From of the user's SENT mail is the user: learn new ones before any contact is made
+  // (rare after the first pages, so the page is simply normalized again with them).
+  const fresh = new Set<string>();
+  for (const it of items) {
+    const from = it.interaction.metadata.from;
+    const labels = it.interaction.metadata.labelIds;
+    if (typeof from === "string" && Array.isArray(labels) && labels.includes("SENT") && !run.own.has(from))
+      fresh.add(from);
+  }
+  if (fresh.size) {
+    for (const e of fresh) run.own.add(e);
+    await recordOwnAddresses(
+      ctx,
+      [...fresh].map((email) => ({ email, source: "sent_from" as const })),
+    );
+    items = await normalizeEmails(kept, run.own, { signal: ctx.signal });
+  }
   const t2 = performance.now();
   await importChunk(ctx, {
     provider: "gmail",

@@ -127,6 +127,12 @@ export function createMailbox(init: MailboxInit) {
       insert(meta);
       return meta;
     },
+    /** messages.send: stores the bytes as given, in `threadId` when the caller names one. */
+    addRaw(raw: Buffer, labelIds: string[], date: number, threadId?: string): MessageMeta {
+      const meta = fromRaw(raw, labelIds, date, threadId && byId.has(threadId) ? threadId : undefined);
+      insert(meta);
+      return meta;
+    },
     remove(id: string): number {
       const meta = byId.get(id);
       if (!meta) throw new Error(`no message ${id}`);

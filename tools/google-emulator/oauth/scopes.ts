@@ -38,6 +38,13 @@ export function gmailAccess(scopes: readonly string[]): GmailAccess {
   return "none";
 }
 
+/** messages.send: gmail.send, gmail.compose, gmail.modify or full mail access. */
+export function canSendMail(scopes: readonly string[]): boolean {
+  return scopes.some((s) =>
+    ["https://mail.google.com/", `${G}gmail.send`, `${G}gmail.compose`, `${G}gmail.modify`].includes(s),
+  );
+}
+
 export function hasCalendar(scopes: readonly string[]): boolean {
   return scopes.some((s) => s.startsWith(`${G}calendar`));
 }

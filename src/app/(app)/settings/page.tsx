@@ -1,6 +1,8 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteAccountSection } from "./_components/delete-account";
+import { EmailSettingsSection } from "./_components/email-settings";
 import { SearchIndexSection } from "./_components/search-index";
+import { TemplatesSection } from "./_components/templates-section";
 
 export const metadata = { title: "Settings" };
 
@@ -9,6 +11,8 @@ export default function Page() {
     <>
       <PageHeader title="Settings" description="Your account and preferences." />
       <div className="space-y-6">
+        <EmailSettingsSection />
+        <TemplatesSection />
         <SearchIndexSection />
         <DeleteAccountSection />
       </div>

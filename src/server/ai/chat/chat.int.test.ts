@@ -12,6 +12,8 @@ import { getAiUsage } from "../get-ai-usage";
 import { setAiModelsForTests } from "../provider";
 import { addContact, addInteraction, newUserCtx } from "../testing/fixtures";
 import { mockAi, textResult, toolCallResult } from "../testing/mock-ai";
+import { listOutboxItems } from "../../outbox/list-outbox-items";
+import { setDoNotEmail } from "../../outbox/set-do-not-email";
 import { confirmProposal, rejectProposal } from "./confirm-proposal";
 import { getThread } from "./get-thread";
 import { runChat } from "./run-chat";
@@ -110,16 +112,11 @@ describe("assistant chat", () => {
     const ana = await addContact(h, ctx.userId, { name: "Ana Park" });
     setAiModelsForTests(
       mockAi([
-        toolCallResult([
-          {
-            name: "propose_follow_up_email",
-            args: { contactId: ana, subject: "How are you?", body: "Hi Ana…" },
-          },
-        ]),
-        textResult("I drafted an email for you to review."),
+        toolCallResult([{ name: "propose_note", args: { contactId: ana, body: "Prefers mornings." } }]),
+        textResult("I proposed a note for you to review."),
       ]).models,
     );
-    const r = await runChat(ctx, { prompt: "Draft a follow-up email to Ana" });
+    const r = await runChat(ctx, { prompt: "Note that Ana prefers mornings" });
     const id = r.proposals[0]!.id;
     await expect(confirmProposal(other, id)).rejects.toMatchObject({ code: "not_found" });
     const applied = await confirmProposal(ctx, id);
@@ -127,6 +124,28 @@ describe("assistant chat", () => {
     expect(await countNotes(ctx.userId, ana)).toBe(1);
     await expect(confirmProposal(ctx, id)).rejects.toMatchObject({ code: "conflict" });
     expect(await countNotes(ctx.userId, ana)).toBe(1);
+  });
+
+  it("draft_email puts a draft in the Outbox (not a note), refused for do-not-email contacts", async () => {
+    const ctx = await newUserCtx(h);
+    const ana = await addContact(h, ctx.userId, { name: "Ana Park", email: "ana@example.net" });
+    const sam = await addContact(h, ctx.userId, { name: "Sam Lee", email: "sam@example.net" });
+    await setDoNotEmail(ctx, { contactId: sam, doNotEmail: true });
+    setAiModelsForTests(
+      mockAi([
+        toolCallResult([
+          { name: "draft_email", args: { contactId: ana, subject: "How are you?", body: "Hi Ana…" } },
+          { name: "draft_email", args: { contactId: sam, subject: "Hello", body: "Hi Sam…" } },
+        ]),
+        textResult("I drafted an email to Ana; it is in your Outbox."),
+      ]).models,
+    );
+    await runChat(ctx, { prompt: "Draft a follow-up email to Ana and Sam" });
+    const { items } = await listOutboxItems(ctx, { limit: 10 });
+    expect(items.map((i) => [i.contactId, i.status, i.origin, i.subject, i.to])).toEqual([
+      [ana, "draft", "assistant", "How are you?", "ana@example.net"],
+    ]);
+    expect(await countNotes(ctx.userId, ana)).toBe(0);
   });
 
   it("stores a confirmed proposal through the notes create op: redacted, and queued for embedding", async () => {

@@ -1,6 +1,7 @@
 import { listFollowUpsTool, upcomingSessionsTool } from "./agenda-tools";
 import { getContactTool, getTimelineTool, searchContactsTool } from "./contact-tools";
-import { proposeFollowUpEmailTool, proposeNoteTool } from "./propose-tools";
+import { draftEmailTool } from "./draft-email-tool";
+import { proposeNoteTool } from "./propose-tools";
 import { searchInteractionsTool } from "./search-tool";
 import type { ToolEnv } from "./tool-env";
 
@@ -14,6 +15,6 @@ export function buildAssistantTools(env: ToolEnv) {
     list_follow_ups: listFollowUpsTool(env),
     upcoming_sessions: upcomingSessionsTool(env),
     propose_note: proposeNoteTool(env),
-    propose_follow_up_email: proposeFollowUpEmailTool(env),
+    draft_email: draftEmailTool(env),
   };
 }

@@ -31,29 +31,3 @@ export function proposeNoteTool(env: ToolEnv) {
       }),
   });
 }
-
-export function proposeFollowUpEmailTool(env: ToolEnv) {
-  return tool({
-    description:
-      "Propose a follow-up email draft for a contact. The user reviews it; nothing is sent or saved without confirmation.",
-    inputSchema: z.object({
-      contactId: z.uuid(),
-      subject: z.string().min(1).max(300),
-      body: z.string().min(1).max(8000),
-    }),
-    execute: (args) =>
-      recordTool(env, "propose_follow_up_email", args, async () => {
-        const name = await contactName(env, args.contactId);
-        if (!name) return { result: { error: "not_found" } };
-        cite(env, { type: "contact", id: args.contactId, title: name, href: contactHref(args.contactId) });
-        return {
-          result: {
-            proposed: "follow_up_email",
-            contactName: name,
-            note: "Draft shown to the user for review.",
-          },
-          status: "proposed",
-        };
-      }),
-  });
-}

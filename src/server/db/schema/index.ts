@@ -7,3 +7,4 @@ export * from "./jobs";
 export * from "./sync";
 export * from "./push";
 export * from "./profile";
+export * from "./outbox";

@@ -57,4 +57,5 @@ export const toolLabels: Record<string, string> = {
   upcoming_sessions: "Checked upcoming sessions",
   propose_note: "Proposed a note",
   propose_follow_up_email: "Drafted a follow-up email",
+  draft_email: "Drafted an email into your Outbox",
 };

@@ -33,6 +33,7 @@ export function ContactHeader({
   update,
   onAddNote,
   onLog,
+  onEmail,
   onAvatarChanged,
 }: {
   contact: ContactDetail;
@@ -40,6 +41,7 @@ export function ContactHeader({
   update: Update;
   onAddNote: () => void;
   onLog: () => void;
+  onEmail: () => void;
   onAvatarChanged: (avatarUrl: string | null) => void;
 }) {
   const router = useRouter();
@@ -162,9 +164,9 @@ export function ContactHeader({
           <CalendarCheck aria-hidden size={16} /> Log session
         </Button>
         {c.primaryEmail ? (
-          <a href={`mailto:${c.primaryEmail}`} className={buttonClass("secondary")}>
+          <Button onClick={onEmail}>
             <Mail aria-hidden size={16} /> Email
-          </a>
+          </Button>
         ) : null}
         {c.primaryPhone ? (
           <a href={`tel:${c.primaryPhone}`} className={buttonClass("secondary", "md", "sm:hidden")}>

@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
+import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
 import { ContactHeader } from "./contact-header";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
@@ -18,6 +19,7 @@ import { useContact } from "./use-contact";
 export function ContactView({ id }: { id: string }) {
   const { contact, error, loaded, update, patchLocal, reload } = useContact(id);
   const [logging, setLogging] = useState(false);
+  const [composing, setComposing] = useState<{ replyTo: ReplyTarget | null } | null>(null);
   const { tags } = useTags();
   const [tab, setTab] = useState("timeline");
   const [timelineKey, setTimelineKey] = useState(0);
@@ -66,6 +68,7 @@ export function ContactView({ id }: { id: string }) {
         update={update}
         onAddNote={addNote}
         onLog={() => setLogging(true)}
+        onEmail={() => setComposing({ replyTo: null })}
         onAvatarChanged={(avatarUrl) => patchLocal({ avatarUrl })}
       />
       <LogInteractionDialog
@@ -79,6 +82,14 @@ export function ContactView({ id }: { id: string }) {
           reload();
         }}
       />
+      {composing ? (
+        <ComposeEmailDialog
+          contact={contact}
+          replyTo={composing.replyTo}
+          open
+          onOpenChange={(o) => !o && setComposing(null)}
+        />
+      ) : null}
       <Tabs
         value={tab}
         onValueChange={setTab}
@@ -86,7 +97,13 @@ export function ContactView({ id }: { id: string }) {
           {
             value: "timeline",
             label: "Timeline",
-            content: <TimelineTab contactId={id} refreshKey={timelineKey} />,
+            content: (
+              <TimelineTab
+                contactId={id}
+                refreshKey={timelineKey}
+                onReply={contact.emails.length ? (replyTo) => setComposing({ replyTo }) : undefined}
+              />
+            ),
           },
           {
             value: "notes",

@@ -8,6 +8,7 @@ import {
   Mail,
   Phone,
   Pin,
+  Reply,
   StickyNote,
   type LucideIcon,
 } from "lucide-react";
@@ -21,6 +22,7 @@ import { dateTime, relativeTime } from "@/lib/format";
 import { friendlyError } from "@/components/contacts/friendly-error";
 import type { TimelineItem } from "@/components/contacts/types";
 import type { InteractionView } from "@/server/interactions/schemas";
+import type { ReplyTarget } from "@/components/outbox/compose-email-dialog";
 
 const icons: Record<string, LucideIcon> = {
   email: Mail,
@@ -43,7 +45,7 @@ function title(it: TimelineItem): string {
   return `${typeLabel[it.type] ?? it.type}${who ? ` ${who}` : ""}${it.subject ? `: ${it.subject}` : ""}`;
 }
 
-function Entry({ it }: { it: TimelineItem }) {
+function Entry({ it, onReply }: { it: TimelineItem; onReply?: (r: ReplyTarget) => void }) {
   const [open, setOpen] = useState(false);
   const [full, setFull] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -102,6 +104,15 @@ function Entry({ it }: { it: TimelineItem }) {
               {dateTime(it.at)}
               {it.kind === "interaction" ? ` · from ${it.source}` : ""}
             </p>
+            {onReply && it.kind === "interaction" && it.type === "email" ? (
+              <Button
+                size="sm"
+                className="mt-2"
+                onClick={() => onReply({ interactionId: it.id, subject: it.subject ?? null })}
+              >
+                <Reply aria-hidden size={14} /> Reply
+              </Button>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -112,7 +123,15 @@ function Entry({ it }: { it: TimelineItem }) {
 type Page = { items: TimelineItem[]; nextCursor: string | null };
 
 /** Interactions and notes, newest first; each entry expands in place. */
-export function TimelineTab({ contactId, refreshKey }: { contactId: string; refreshKey: number }) {
+export function TimelineTab({
+  contactId,
+  refreshKey,
+  onReply,
+}: {
+  contactId: string;
+  refreshKey: number;
+  onReply?: (r: ReplyTarget) => void;
+}) {
   const [state, setState] = useState<{ key: string; page: Page; error: string | null }>({
     key: "",
     page: { items: [], nextCursor: null },
@@ -170,7 +189,7 @@ export function TimelineTab({ contactId, refreshKey }: { contactId: string; refr
         aria-label="Timeline"
       >
         {state.page.items.map((it) => (
-          <Entry key={`${it.kind}-${it.id}`} it={it} />
+          <Entry key={`${it.kind}-${it.id}`} it={it} onReply={onReply} />
         ))}
       </ol>
       {state.page.nextCursor ? (
