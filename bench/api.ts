@@ -1,7 +1,7 @@
 /**
  * bench:api — signed-in load on `next start` (production build) with 20,000 contacts and
  * 500,000 interactions for one user plus 50 other users' data. autocannon at concurrency
- * 1, 10 and 50 against contacts list, search, contact timeline and dashboard; baselines in the
+ * 1, 10 and 50 against contacts list, search, contact timeline, dashboard and today; baselines in the
  * same build and server: a bare route handler (/api/v1/bench-bare, bench build only) and
  * /api/v1/health through the full stack (proxy, headers, guards, request id, logging).
  *   npm run bench:api -- [--scale 1] [--seconds 5] [--reuse-build] [--json out.json]
@@ -19,6 +19,7 @@ import { startBenchServer, type BenchServer } from "./lib/bench-server";
 import { load, type LoadResult } from "./lib/load";
 import { benchMode, report, type Row } from "./lib/report";
 import { analyzeCrm, seedCrm } from "./lib/seed-crm";
+import { seedFollowups } from "./lib/seed-followups";
 import { flag, loadAvg, numArg, scaled } from "./lib/setup";
 
 const CONTACTS = scaled(20_000, 200);
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       interactions: Math.round(INTERACTIONS / 50),
       analyze: false,
     });
+  await seedFollowups(h, main.userId, CONTACTS);
   await analyzeCrm(h);
   notes.push(
     `seeded ${CONTACTS} contacts + ${INTERACTIONS} interactions (+ ${OTHERS} users × ${Math.round(CONTACTS / 50)}/${Math.round(INTERACTIONS / 50)}) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     ["search", "/api/v1/search?q=yoga&limit=20"],
     ["contact timeline", `/api/v1/contacts/${contact.rows[0]!.id}/timeline`],
     ["dashboard", "/api/v1/dashboard"],
+    ["today", "/api/v1/today"],
   ];
   for (const [, p] of routes) {
     const r = await fetch(server.url + p, { headers });
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
       pass: g(n, 1).p95 < 15,
     })),
     { name: "search p95 ms @1", value: g("search", 1).p95, bar: "< 40", pass: g("search", 1).p95 < 40 },
+    { name: "today p95 ms @1", value: g("today", 1).p95, bar: "<= 30", pass: g("today", 1).p95 <= 30 },
     ...["contacts list", "search", "contact timeline", "dashboard"].map((n) => {
       const x = g(n, 50).rps / g("bare route (baseline)", 50).rps;
       return {

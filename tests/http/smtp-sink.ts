@@ -5,8 +5,14 @@ export type SinkMail = { from: string; to: string[]; data: string };
 /**
  * A minimal SMTP server for tests: accepts every message (no TLS, no auth) and keeps it,
  * so a test can read what the app mailed. Speaks just enough SMTP for nodemailer.
+ * `beforeData` holds a sender between its envelope and its message (e.g. to kill it there).
  */
-export async function startSmtpSink(): Promise<{
+export async function startSmtpSink(
+  opts: {
+    /** Awaited when a client sends DATA, before the message is let in (to stall a sender). */
+    beforeData?: () => Promise<void>;
+  } = {},
+): Promise<{
   url: string;
   mails: SinkMail[];
   close: () => Promise<void>;
@@ -39,7 +45,13 @@ export async function startSmtpSink(): Promise<{
         const cmd = line.slice(0, 4).toUpperCase();
         if (cmd === "MAIL") cur.from = line.slice(10).trim();
         if (cmd === "RCPT") cur.to.push(line.slice(8).trim());
-        if (cmd === "DATA") inData = true;
+        if (cmd === "DATA") {
+          inData = true;
+          if (opts.beforeData) {
+            void opts.beforeData().then(() => say("354 go ahead"));
+            continue;
+          }
+        }
         if (cmd === "QUIT") {
           say("221 bye");
           sock.end();

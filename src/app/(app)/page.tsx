@@ -1,7 +1,8 @@
-import { DashboardView } from "./_components/dashboard-view";
+import { TodayView } from "./_components/today-view";
 
-export const metadata = { title: "Dashboard" };
+export const metadata = { title: "Today" };
 
+/** Home: Today once there is data; until then the dashboard's welcome (TodayView falls back). */
 export default function Page() {
-  return <DashboardView />;
+  return <TodayView />;
 }

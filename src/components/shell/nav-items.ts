@@ -1,9 +1,21 @@
-import { Bot, Inbox, LayoutDashboard, RefreshCw, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  Bot,
+  CheckSquare,
+  Inbox,
+  LayoutDashboard,
+  RefreshCw,
+  Settings,
+  Sun,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
 export const navItems: NavItem[] = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/", label: "Today", icon: Sun },
+  { href: "/tasks", label: "Tasks", icon: CheckSquare },
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/assistant", label: "Assistant", icon: Bot },
   { href: "/outbox", label: "Outbox", icon: Inbox },

@@ -12,7 +12,8 @@ function isTyping(t: EventTarget | null): boolean {
 }
 
 /**
- * App-wide keys (DESIGN.md): `/` search, `n` new contact, `g c` contacts, `g d` dashboard.
+ * App-wide keys (DESIGN.md): `/` search, `n` new contact, `g c` contacts, `g d` dashboard,
+ * `g h` home (Today), `g t` tasks.
  * `n` is offered to the page first (a cancelable event the contacts list handles); pages
  * without a quick-add dialog send you to /contacts?new=1 instead.
  */
@@ -27,7 +28,9 @@ export function Shortcuts() {
       if (gAt && now - gAt < 1000) {
         gAt = 0;
         if (e.key === "c") router.push("/contacts");
-        else if (e.key === "d") router.push("/");
+        else if (e.key === "d") router.push("/dashboard");
+        else if (e.key === "h") router.push("/");
+        else if (e.key === "t") router.push("/tasks");
         else return;
         e.preventDefault();
         return;

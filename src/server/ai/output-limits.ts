@@ -9,6 +9,8 @@ export const OUTPUT_LIMITS = {
   chat: { maxOutputTokens: 2_000, steps: 6 },
   /** One structured contact insight: per attempt, up to two attempts. */
   insight: { maxOutputTokens: 1_000, steps: 2 },
+  /** One structured extraction (promises found in a message). */
+  extraction: { maxOutputTokens: 1_000, steps: 1 },
 } as const;
 
 export type OutputTask = keyof typeof OUTPUT_LIMITS;

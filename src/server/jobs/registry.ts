@@ -9,6 +9,8 @@ import { outboxSendJob } from "./definitions/outbox-send";
 import { normalizeGoogleEmailJob } from "./definitions/normalize-google-email";
 import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
+import { scanPromisesJob } from "./definitions/scan-promises";
+import { sendDigestJob } from "./definitions/send-digest";
 
 /**
  * Every job kind the app knows. Adding a kind = one file in definitions/ (payload schema
@@ -25,6 +27,8 @@ const builtIn = [
   insightJob,
   noopJob,
   outboxSendJob,
+  sendDigestJob,
+  scanPromisesJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

@@ -19,6 +19,15 @@ export async function embeddingBackfillTick(ctx: SystemCtx): Promise<void> {
   await tick(ctx);
 }
 
+/** How often the morning-digest tick runs (it enqueues per-user jobs whose local hour has come). */
+export const DIGEST_TICK_EVERY_MS = 5 * 60_000;
+
+/** The morning-digest tick (both modes): lazy so the scheduler does not load the digest code. */
+export async function digestTick(ctx: SystemCtx): Promise<void> {
+  const { digestTick: tick } = await import("../digest/digest-tick");
+  await tick(ctx);
+}
+
 export type SchedulerOptions = {
   syncEveryMs: number;
   sweepEveryMs?: number;
@@ -40,6 +49,11 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
     guard("sweeper", () => sweepStaleJobs(ctx, { staleMs: o.staleMs })),
     o.sweepEveryMs ?? 30_000,
   );
+  const digest = setInterval(
+    guard("digest", () => digestTick(ctx)),
+    DIGEST_TICK_EVERY_MS,
+  );
+  digest.unref();
   // Once shortly after start (a provider configured after an import), then now and then.
   const backfill = guard("embedding-backfill", () => embeddingBackfillTick(ctx));
   let backfillEvery: ReturnType<typeof setInterval> | undefined;
@@ -54,6 +68,7 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
   return () => {
     clearInterval(sync);
     clearInterval(sweep);
+    clearInterval(digest);
     clearTimeout(backfillFirst);
     clearInterval(backfillEvery);
   };

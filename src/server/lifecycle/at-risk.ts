@@ -5,6 +5,10 @@ import { withUser, type Tx } from "../db/with-user";
 import { contacts, type LifecycleStage } from "../db/schema/contacts";
 import { contactSummarySchema, summariesFor } from "../contacts/contact-dto";
 import { readCrmSettings } from "../crm-settings/crm-settings";
+import { localToday } from "../followups/local-time";
+import { readTimeZone } from "../followups/read-time-zone";
+import { findDueContacts } from "../rhythms/find-due-contacts";
+import { readRhythmConfig } from "../rhythms/rhythm-config";
 
 /** Stages that count as an active client relationship (prospects and lost clients do not). */
 export const ACTIVE_CLIENT_STAGES: LifecycleStage[] = [
@@ -26,9 +30,35 @@ export type AtRiskItem = z.infer<typeof atRiskItemSchema>;
 
 type Row = { id: string; days: number; n: number };
 
-/** Active clients who were in regular contact and have now gone quiet for `atRiskDays`. */
+/**
+ * Active clients who were in regular contact and have now gone quiet. With a keep-in-touch
+ * rhythm (own, stage or tag default) that means overdue by more than the at-risk margin;
+ * clients without any rhythm fall back to the single `atRiskDays` threshold.
+ */
 export async function findAtRisk(tx: Tx, userId: string, limit = 200): Promise<AtRiskItem[]> {
   const { atRiskDays } = await readCrmSettings(tx, userId);
+  const config = await readRhythmConfig(tx, userId);
+  const tz = await readTimeZone(tx, userId);
+  const now = new Date();
+  const overdue = await findDueContacts(tx, userId, config, {
+    tz,
+    today: localToday(tz, now),
+    now,
+    limit: 1000,
+    marginDays: config.atRiskMarginDays,
+    stages: ACTIVE_CLIENT_STAGES,
+  });
+  const ids = overdue.items.map((d) => sql`${d.contactId}::uuid`);
+  const byRhythm = ids.length ? sql`c.id IN (${sql.join(ids, sql`, `)})` : sql`false`;
+  const stagesWithRhythm = config.stages.map((x) => sql`${x.stage}`);
+  const tagsWithRhythm = config.tags.map((x) => sql`${x.tagId}::uuid`);
+  const noRhythm = sql`NOT EXISTS (SELECT 1 FROM contact_rhythms r WHERE r.contact_id = c.id AND r.every_days IS NOT NULL)
+    ${stagesWithRhythm.length ? sql`AND c.stage NOT IN (${sql.join(stagesWithRhythm, sql`, `)})` : sql``}
+    ${
+      tagsWithRhythm.length
+        ? sql`AND NOT EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${sql.join(tagsWithRhythm, sql`, `)}))`
+        : sql``
+    }`;
   const r = await tx.execute<Row>(sql`
     SELECT c.id, extract(day FROM now() - c.last_interaction_at)::int AS days, w.n
     FROM contacts c
@@ -40,7 +70,8 @@ export async function findAtRisk(tx: Tx, userId: string, limit = 200): Promise<A
         ACTIVE_CLIENT_STAGES.map((s) => sql`${s}`),
         sql`, `,
       )})
-      AND c.last_interaction_at < now() - make_interval(days => ${atRiskDays})
+      AND c.last_interaction_at IS NOT NULL
+      AND (${byRhythm} OR (c.last_interaction_at < now() - make_interval(days => ${atRiskDays}) AND ${noRhythm}))
       AND w.n >= ${REGULAR_MIN_INTERACTIONS}
     ORDER BY c.last_interaction_at ASC LIMIT ${limit}`);
   if (!r.rows.length) return [];

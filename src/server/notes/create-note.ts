@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { notes } from "../db/schema/contacts";
 import { enqueueEmbeds } from "../ai/jobs/enqueue-ai-jobs";
+import { enqueuePromiseScans } from "../promises/enqueue-promise-scans";
 import { requireContact } from "../contacts/require-contact";
 import { noteView, prepareNoteBody } from "./note-view";
 import { createNoteInput, type NoteView } from "./schemas";
@@ -25,6 +26,8 @@ export async function createNote(ctx: Ctx, input: CreateNoteInput): Promise<Note
       .returning();
     // Searchable by meaning too; the job commits with the note.
     await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+    // Promises in it ("I'll send the PDF by Friday") become suggested tasks (AI only).
+    await enqueuePromiseScans({ ...ctx, tx }, "note", [n!.id]);
     return noteView(n!, redactions);
   });
 }

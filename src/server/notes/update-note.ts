@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { notes } from "../db/schema/contacts";
 import { enqueueEmbeds } from "../ai/jobs/enqueue-ai-jobs";
+import { enqueuePromiseScans } from "../promises/enqueue-promise-scans";
 import { noteView, prepareNoteBody, requireNote, type NoteRow } from "./note-view";
 import { updateNoteInput, type NoteView } from "./schemas";
 
@@ -27,7 +28,10 @@ export async function updateNote(
       .set(set)
       .where(and(eq(notes.userId, ctx.userId), eq(notes.id, input.id)))
       .returning();
-    if (set.body !== undefined) await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+    if (set.body !== undefined) {
+      await enqueueEmbeds({ ...ctx, tx }, "note", [n!.id]);
+      await enqueuePromiseScans({ ...ctx, tx }, "note", [n!.id]);
+    }
     return noteView(n!, redactions);
   });
 }

@@ -5,6 +5,7 @@ import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
+import * as httpContractsFollowups from "../http/contracts/followups";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
 import * as httpContractsImports from "../http/contracts/imports";
@@ -20,6 +21,7 @@ import * as httpContractsSearch from "../http/contracts/search";
 import * as httpContractsSyncProgress from "../http/contracts/sync-progress";
 import * as httpContractsSync from "../http/contracts/sync";
 import * as httpContractsTags from "../http/contracts/tags";
+import * as httpContractsTasks from "../http/contracts/tasks";
 import * as httpContractsTemplates from "../http/contracts/templates";
 
 export const contractModules: Record<string, unknown>[] = [
@@ -29,6 +31,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContacts,
   httpContractsCrmSettings,
   httpContractsExports,
+  httpContractsFollowups,
   httpContractsGooglePush,
   httpContractsHealth,
   httpContractsImports,
@@ -44,5 +47,6 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsSyncProgress,
   httpContractsSync,
   httpContractsTags,
+  httpContractsTasks,
   httpContractsTemplates,
 ];

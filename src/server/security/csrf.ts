@@ -8,12 +8,13 @@ export const CSRF_SIG_COOKIE = "csrf_sig";
 export const CSRF_HEADER = "x-csrf-token";
 
 /** Endpoints that authenticate otherwise (signed webhooks) and so skip CSRF. The only list. */
-// The unsubscribe route is authorised by its signed token alone (one-click List-Unsubscribe POSTs
-// come from mail providers, with no cookie).
+// Routes authorised by their signed token alone: one-click List-Unsubscribe (RFC 8058) POSTs
+// come from mail providers with no cookie, and all such a token can do is unsubscribe.
 export const CSRF_EXEMPT_PREFIXES: readonly string[] = [
   "/api/v1/webhooks/",
   "/api/webhooks/",
   "/api/v1/public/unsubscribe",
+  "/api/v1/digest/unsubscribe",
 ];
 
 export type CsrfCheck = "ok" | "missing" | "invalid";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { withUser, type Tx } from "../db/with-user";
 import { contactsOfInteractions, enqueueEmbeds, enqueueInsights } from "../ai/jobs/enqueue-ai-jobs";
+import { enqueuePromiseScans } from "../promises/enqueue-promise-scans";
 import { isAiConfigured } from "../ai/provider";
 import type { NormalizedItem } from "./normalize-email";
 import { createContactsForCandidates, linkParticipants, type CreationPolicy } from "./resolve-contacts";
@@ -87,11 +88,12 @@ export async function importChunk(
   });
 }
 
-/** Pipeline tail: interactions → embeddings, contacts that gained them → insights. */
+/** Pipeline tail: interactions → embeddings, contacts that gained them → insights, sent mail → promises. */
 async function enqueueAiWork(ctx: Ctx, tx: Tx, batchId: string | null, interactionIds: string[]) {
   const target = { ...ctx, tx };
   await enqueueEmbeds(target, "interaction", interactionIds, { batchId });
   await enqueueInsights(target, await contactsOfInteractions(tx, ctx.userId, interactionIds));
+  await enqueuePromiseScans(target, "interaction", interactionIds, { batchId });
 }
 
 async function insertRawEvents(

@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteAccountSection } from "./_components/delete-account";
 import { EmailSettingsSection } from "./_components/email-settings";
+import { CalendarFeedSection, DigestSection, RhythmsSection } from "./_components/followups-settings";
 import { SearchIndexSection } from "./_components/search-index";
 import { TemplatesSection } from "./_components/templates-section";
 
@@ -13,6 +14,9 @@ export default function Page() {
       <div className="space-y-6">
         <EmailSettingsSection />
         <TemplatesSection />
+        <RhythmsSection />
+        <DigestSection />
+        <CalendarFeedSection />
         <SearchIndexSection />
         <DeleteAccountSection />
       </div>

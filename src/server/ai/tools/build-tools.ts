@@ -3,6 +3,7 @@ import { getContactTool, getTimelineTool, searchContactsTool } from "./contact-t
 import { draftEmailTool } from "./draft-email-tool";
 import { proposeNoteTool } from "./propose-tools";
 import { searchInteractionsTool } from "./search-tool";
+import { listTasksTool, proposeTaskTool, todayTool } from "./task-tools";
 import type { ToolEnv } from "./tool-env";
 
 /** The assistant's tool set, bound to the calling user. */
@@ -16,5 +17,8 @@ export function buildAssistantTools(env: ToolEnv) {
     upcoming_sessions: upcomingSessionsTool(env),
     propose_note: proposeNoteTool(env),
     draft_email: draftEmailTool(env),
+    today: todayTool(env),
+    list_tasks: listTasksTool(env),
+    propose_task: proposeTaskTool(env),
   };
 }

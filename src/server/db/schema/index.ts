@@ -8,3 +8,5 @@ export * from "./sync";
 export * from "./push";
 export * from "./profile";
 export * from "./outbox";
+export * from "./followups";
+export * from "./task-suggestions";

@@ -1,6 +1,8 @@
 import { Worker, type Queue } from "bullmq";
 import type { SystemCtx } from "../../context";
 import {
+  DIGEST_TICK_EVERY_MS,
+  digestTick,
   EMBED_BACKFILL_EVERY_MS,
   embeddingBackfillTick,
   googleSyncTick,
@@ -20,6 +22,7 @@ function schedulerSpecs(o: SchedulerOptions) {
     { id: "stale-job-sweeper", every: o.sweepEveryMs ?? 30_000, name: "sweep_stale_jobs" },
     // A new `every` scheduler runs its first tick right away; later restarts keep its cadence.
     { id: "embedding-backfill", every: EMBED_BACKFILL_EVERY_MS, name: "embedding_backfill_tick" },
+    { id: "morning-digest", every: DIGEST_TICK_EVERY_MS, name: "digest_tick" },
   ];
 }
 
@@ -53,6 +56,7 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
     async (job) => {
       if (job.name === "google_sync_tick") await googleSyncTick(ctx);
       else if (job.name === "embedding_backfill_tick") await embeddingBackfillTick(ctx);
+      else if (job.name === "digest_tick") await digestTick(ctx);
       else if (job.name === "sweep_stale_jobs") await sweepStaleJobs(ctx, { staleMs: o.staleMs });
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },

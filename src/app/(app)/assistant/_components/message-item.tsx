@@ -1,5 +1,5 @@
 "use client";
-import { Check, CircleAlert, FileText, Mail, Wrench, X } from "lucide-react";
+import { Check, CircleAlert, FileText, ListTodo, Mail, Wrench, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -16,7 +16,8 @@ function Proposal({
 }) {
   const [busy, setBusy] = useState<"confirm" | "reject" | null>(null);
   const [err, setErr] = useState<string | null>(null);
-  const args = item.args as { body?: string; subject?: string };
+  const args = item.args as { body?: string; subject?: string; title?: string; due?: string };
+  const isTask = item.tool === "propose_task";
   const act = async (what: "confirm" | "reject") => {
     setBusy(what);
     setErr(null);
@@ -29,13 +30,23 @@ function Proposal({
       setBusy(null);
     }
   };
-  const Icon = item.tool === "propose_note" ? FileText : Mail;
+  const Icon = isTask ? ListTodo : item.tool === "propose_note" ? FileText : Mail;
+  const heading = isTask
+    ? "Suggested task"
+    : item.tool === "propose_note"
+      ? "Suggested note"
+      : "Suggested follow-up email";
   return (
     <div className="mt-2 rounded-lg border border-accent/40 bg-bg p-3" data-testid="proposal">
       <div className="mb-1 flex items-center gap-2 text-sm font-medium">
-        <Icon size={16} aria-hidden />{" "}
-        {item.tool === "propose_note" ? "Suggested note" : "Suggested follow-up email"}
+        <Icon size={16} aria-hidden /> {heading}
       </div>
+      {isTask ? (
+        <div className="text-sm">
+          <span className="font-medium">{args.title}</span>
+          {args.due ? <span className="text-muted"> · due {args.due}</span> : null}
+        </div>
+      ) : null}
       {args.subject ? <div className="text-sm font-medium">Subject: {args.subject}</div> : null}
       <p className="whitespace-pre-wrap text-sm">{args.body}</p>
       {item.status === "proposed" ? (
@@ -46,7 +57,7 @@ function Proposal({
             loading={busy === "confirm"}
             onClick={() => void act("confirm")}
           >
-            <Check size={14} aria-hidden /> Save to contact
+            <Check size={14} aria-hidden /> {isTask ? "Add task" : "Save to contact"}
           </Button>
           <Button size="sm" variant="ghost" loading={busy === "reject"} onClick={() => void act("reject")}>
             <X size={14} aria-hidden /> Discard
@@ -54,7 +65,11 @@ function Proposal({
         </div>
       ) : (
         <p className="mt-2 text-sm text-muted">
-          {item.status === "applied" ? "Saved to the contact." : "Discarded."}
+          {item.status === "applied"
+            ? isTask
+              ? "Added to your tasks."
+              : "Saved to the contact."
+            : "Discarded."}
         </p>
       )}
       {err ? <p className="mt-1 text-sm text-danger">{err}</p> : null}

@@ -58,4 +58,7 @@ export const toolLabels: Record<string, string> = {
   propose_note: "Proposed a note",
   propose_follow_up_email: "Drafted a follow-up email",
   draft_email: "Drafted an email into your Outbox",
+  today: "Checked today",
+  list_tasks: "Read your tasks",
+  propose_task: "Proposed a task",
 };

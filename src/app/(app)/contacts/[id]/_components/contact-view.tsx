@@ -9,6 +9,7 @@ import { Tabs } from "@/components/ui/tabs";
 import { useTags } from "@/components/contacts/use-tags";
 import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
 import { ContactHeader } from "./contact-header";
+import { FollowUpsTab } from "./followups-tab";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
 import { LogInteractionDialog } from "./log-interaction-dialog";
@@ -112,6 +113,7 @@ export function ContactView({ id }: { id: string }) {
               <NotesTab ref={composer} contactId={id} onChanged={() => setTimelineKey((k) => k + 1)} />
             ),
           },
+          { value: "followups", label: "Follow-ups", content: <FollowUpsTab contactId={id} /> },
           { value: "details", label: "Details", content: <DetailsTab contact={contact} update={update} /> },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
         ]}
