@@ -16,6 +16,15 @@ export default [
       await page.click("button[type=submit]");
       await page.waitForURL((u) => u.pathname === "/");
 
+      // The sync page stays open through the whole import without tripping the 60/min API
+      // limit (progress arrives over one server-sent-events stream, not polling).
+      const limited: string[] = [];
+      let progressStreams = 0;
+      page.on("response", (r) => {
+        if (r.status() === 429) limited.push(r.url());
+        if (r.url().includes("/api/v1/sync/progress")) progressStreams++;
+      });
+
       // Connect: the app sends us to Google's (the emulator's) consent page and back.
       await page.goto("/settings/sync");
       const gmail = page.getByTestId("sync-card-gmail");
@@ -61,6 +70,8 @@ export default [
       assert.ok(Number(counts[1]) > 0 && created > 0, `batch row: ${done}`);
       await gmail.getByText("Connected", { exact: true }).waitFor();
       await screenshot("imported");
+      assert.deepEqual(limited, [], "no request of the sync page was rate limited");
+      assert.ok(progressStreams > 0, "progress came over the event stream");
 
       // The new contacts are in the list (this user had none), each with its emails on the timeline.
       await page.goto("/contacts");

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { refreshedSessionCookie, sessionTokenFrom } from "@/server/auth/authenticate";
 import { freshCsrfCookies, hasCsrfCookies } from "@/server/security/csrf";
-import { buildCsp, hstsHeader, newNonce } from "@/server/security/headers";
+import { applySecurityHeaders, buildCsp, newNonce } from "@/server/security/headers";
 
 /**
  * Pages only (see matcher): a CSP with a fresh nonce per request (Next.js reads the nonce
@@ -11,13 +12,15 @@ import { buildCsp, hstsHeader, newNonce } from "@/server/security/headers";
  * session server-side in the (app) layout.
  */
 export function proxy(req: NextRequest): NextResponse {
-  const csp = buildCsp(newNonce());
+  // API paths reach here only when they hold a percent sign (see matcher): one that does not
+  // decode would otherwise fail inside the router as a bare 500.
+  if (req.nextUrl.pathname.startsWith("/api/"))
+    return undecodablePath(req.nextUrl.pathname) ?? NextResponse.next();
+  const nonce = newNonce();
   const requestHeaders = new Headers(req.headers);
-  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("content-security-policy", buildCsp(nonce));
   const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set("content-security-policy", csp);
-  const hsts = hstsHeader();
-  if (hsts) res.headers.set("strict-transport-security", hsts);
+  applySecurityHeaders(res.headers, nonce);
   const cookie = req.headers.get("cookie");
   if (!hasCsrfCookies(cookie)) {
     for (const c of freshCsrfCookies().cookies) res.headers.append("set-cookie", c);
@@ -29,8 +32,24 @@ export function proxy(req: NextRequest): NextResponse {
   return res;
 }
 
+/** 404 not_found in the API envelope for a path no route can decode; null when it decodes. */
+function undecodablePath(pathname: string): NextResponse | null {
+  try {
+    for (const seg of pathname.split("/")) decodeURIComponent(seg);
+    return null;
+  } catch {
+    const res = NextResponse.json({ ok: false, error: "not_found" }, { status: 404 });
+    res.headers.set("cache-control", "no-store");
+    res.headers.set("x-request-id", randomUUID());
+    applySecurityHeaders(res.headers);
+    return res;
+  }
+}
+
 export const config = {
   matcher: [
+    // Only API paths with a percent-encoding pay for the proxy (the check above).
+    { source: "/api/:path(.*%.*)" },
     {
       source:
         "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|txt|xml|css|js|map)$).*)",

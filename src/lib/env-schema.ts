@@ -54,7 +54,17 @@ export const envSchema = z.object({
   AUTH_SECRET: str(),
   TRUST_PROXY: flag,
   API_MAX_JSON_BYTES: int(1_000_000, 1024, 50_000_000),
+  /** Requests per user (or per anonymous IP) per minute on the JSON API. */
+  RATE_LIMIT_API_PER_MIN: int(60, 1, 1_000_000),
+  /** Sign-in/reset attempts per IP + email per 15 minutes (more limits derive from it: docs/ops/security.md). */
+  RATE_LIMIT_AUTH_PER_15MIN: int(5, 1, 1_000_000),
+  /** Interactive AI requests per user per minute (chat, insights, today, AI search). */
+  RATE_LIMIT_AI_PER_MIN: int(10, 1, 1_000_000),
+  /** New accounts per IP (IPv6: per /64) per hour. */
+  RATE_LIMIT_SIGNUPS_PER_HOUR: int(10, 1, 1_000_000),
   SMTP_URL: optionalUrl,
+  /** Turns password reset off (then production may run without SMTP_URL). */
+  PASSWORD_RESET_DISABLED: flag,
   SMTP_FROM: str(),
   METRICS_TOKEN: str(),
   WORKER_METRICS_PORT: z.preprocess(
@@ -108,7 +118,6 @@ export const envSchema = z.object({
   AI_EMBEDDING_MODEL: str(200),
   AI_EMBEDDING_DIMS: int(1536, 8, 4096),
   AI_CREDITS_MONTHLY: int(200, 0, 1_000_000),
-  AI_REQUESTS_PER_MINUTE: int(8, 0, 10_000),
   AI_DAILY_COST_CAP_USD: num(0, 0, 100_000),
   AI_TIMEOUT_MS: int(30_000, 1000, 600_000),
   /** JSON: { "model-id": { "input": usdPerMillion, "output": usdPerMillion } }, merged over the built-in table. */

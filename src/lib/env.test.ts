@@ -38,6 +38,18 @@ describe("parseEnv", () => {
     );
     expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production");
   });
+
+  it("refuses production without SMTP_URL unless password reset is disabled", () => {
+    const prod = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db/x",
+      APP_ENCRYPTION_KEY: "k",
+      AUTH_SECRET: "s",
+    };
+    expect(() => parseEnv(prod)).toThrow(/SMTP_URL/);
+    expect(parseEnv({ ...prod, SMTP_URL: "smtp://mail.example:25" }).SMTP_URL).toBe("smtp://mail.example:25");
+    expect(parseEnv({ ...prod, PASSWORD_RESET_DISABLED: "1" }).PASSWORD_RESET_DISABLED).toBe(true);
+  });
 });
 
 describe("optional variables", () => {

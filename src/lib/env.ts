@@ -22,6 +22,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.NODE_ENV === "production" && env.DATABASE_URL) {
     if (!env.APP_ENCRYPTION_KEY) missing.push("APP_ENCRYPTION_KEY: required in production");
     if (!env.AUTH_SECRET) missing.push("AUTH_SECRET: required in production");
+    // Reset links are mailed, never logged, in production.
+    if (!env.SMTP_URL && !env.PASSWORD_RESET_DISABLED)
+      missing.push("SMTP_URL: required in production for password reset (or set PASSWORD_RESET_DISABLED=1)");
   }
   if (
     env.AI_PROVIDER &&
@@ -35,6 +38,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     missing.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required when S3_BUCKET is set");
   if (missing.length) throw new EnvError(missing);
   return env;
+}
+
+/** A production deployment: NODE_ENV=production on a real database (embedded installs are local). */
+export function isProductionDeployment(e: Env): boolean {
+  return e.NODE_ENV === "production" && Boolean(e.DATABASE_URL);
 }
 
 const g = globalThis as unknown as { __omnicrmEnv?: Env };

@@ -22,7 +22,7 @@ export function currentRequestId(): string | undefined {
   return store.getStore()?.requestId;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Keeps a caller's request id only when it is safe to echo into logs and headers. */
 export function requestIdFrom(header: string | null | undefined): string {

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT, ensureBuilt } from "./build";
+import { startSmtpSink, type SinkMail } from "./smtp-sink";
 
 export type TestServer = {
   url: string;
@@ -18,6 +19,8 @@ export type TestServer = {
     match: (line: Record<string, unknown>) => boolean,
     timeoutMs?: number,
   ) => Promise<Record<string, unknown>>;
+  /** The password-reset link last sent to `email`: from the log (local installs) or the SMTP sink. */
+  resetLinkFor: (email: string, timeoutMs?: number) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -41,6 +44,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const distDir = await ensureBuilt();
   const dbUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
   if (dbUrl) await migrateOnce(dbUrl);
+  // Production on a real database refuses to start without SMTP_URL: give it a sink.
+  const sink =
+    dbUrl && !extraEnv.SMTP_URL && !extraEnv.PASSWORD_RESET_DISABLED ? await startSmtpSink() : null;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "omnicrm-http-"));
@@ -64,6 +70,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         LOG_LEVEL: "info",
         LOG_PRETTY: "",
         TRUST_PROXY: "1",
+        ...(sink ? { SMTP_URL: sink.url } : {}),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         ...extraEnv,
@@ -130,6 +137,22 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         waiters.add(check);
         check();
       }),
+    resetLinkFor: async (email, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      const fromMail = (m: SinkMail) =>
+        /https?:\/\/\S+\/reset-password\?token=[\w%.-]+/.exec(
+          m.data.replace(/=\r\n/g, "").replace(/=3D/g, "="),
+        )?.[0];
+      for (;;) {
+        const line = [...lines].reverse().find((l) => l.to === email && typeof l.resetLink === "string");
+        if (line) return String(line.resetLink);
+        const mail = [...(sink?.mails ?? [])].reverse().find((m) => m.to.some((t) => t.includes(email)));
+        const link = mail && fromMail(mail);
+        if (link) return link;
+        if (Date.now() > deadline) throw new Error(`no reset link for ${email}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: async () => {
       if (!exited && child.pid) {
         const done = new Promise((r) => child.once("exit", r));
@@ -138,6 +161,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         if (!exited) process.kill(-child.pid, "SIGKILL");
       }
       rmSync(dataDir, { recursive: true, force: true });
+      await sink?.close();
     },
   };
 }

@@ -2,18 +2,27 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { conceptEmbedding } from "../../src/server/ai/testing/concept-embedding";
 import { decide, type StubMessage } from "./stub-logic";
 
+/** The last request bodies the stub received (newest last), so tests can check what was asked. */
+export const stubRequests: Record<string, unknown>[] = [];
+
 /**
  * A local OpenAI-compatible server for e2e tests and offline demos: /v1/chat/completions
  * (JSON and SSE streaming, tool calls) and /v1/embeddings (deterministic concept vectors).
  * Point the app at it with AI_PROVIDER=openai-compatible AI_BASE_URL=http://127.0.0.1:PORT/v1.
+ * Like a misbehaving server, it ignores max_tokens ("reply with 5 MB" answers 5 MB), and
+ * "reply slowly" streams one chunk every 50 ms.
  */
 export function createStubServer(): Server {
   return createServer((req, res) => {
     void handle(req)
-      .then(({ status, body, sse }) => {
+      .then(async ({ status, body, sse, delayMs }) => {
         if (sse) {
           res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-          for (const chunk of sse) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+          for (const chunk of sse) {
+            if (res.destroyed) return;
+            res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+            if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+          }
           res.end("data: [DONE]\n\n");
           return;
         }
@@ -35,12 +44,16 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 let seq = 0;
 
-async function handle(req: IncomingMessage): Promise<{ status: number; body?: unknown; sse?: unknown[] }> {
+async function handle(
+  req: IncomingMessage,
+): Promise<{ status: number; body?: unknown; sse?: unknown[]; delayMs?: number }> {
   const url = new URL(req.url ?? "/", "http://stub");
   if (req.method === "GET" && url.pathname.endsWith("/models"))
     return { status: 200, body: { object: "list", data: [{ id: "stub-chat", object: "model" }] } };
   if (req.method !== "POST") return { status: 404, body: { error: { message: "not found" } } };
   const body = await readJson(req);
+  stubRequests.push({ path: url.pathname, ...body, messages: undefined, input: undefined });
+  if (stubRequests.length > 200) stubRequests.shift();
   if (url.pathname.endsWith("/embeddings")) {
     const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
     const dims = typeof body.dimensions === "number" ? body.dimensions : 1536;
@@ -96,9 +109,13 @@ async function handle(req: IncomingMessage): Promise<{ status: number; body?: un
   });
   const sse: unknown[] = [chunk({ role: "assistant", content: "" })];
   if (toolCall) sse.push(chunk({ tool_calls: [{ index: 0, ...toolCall }] }));
-  else
-    for (const word of (reply as { text: string }).text.split(/(?<= )/)) sse.push(chunk({ content: word }));
+  else {
+    const text = (reply as { text: string }).text;
+    // Words, or 64 KB slices of a reply without spaces (the 5 MB one).
+    const parts = text.length > 100_000 ? (text.match(/[^]{1,65536}/g) ?? []) : text.split(/(?<= )/);
+    for (const part of parts) sse.push(chunk({ content: part }));
+  }
   sse.push(chunk({}, finish));
   sse.push({ ...base, object: "chat.completion.chunk", choices: [], usage });
-  return { status: 200, sse };
+  return { status: 200, sse, delayMs: (reply as { slow?: boolean }).slow ? 50 : 0 };
 }

@@ -6,7 +6,10 @@ export type StubMessage = {
   content?: string | null | { type: string; text?: string }[];
   tool_calls?: { function: { name: string } }[];
 };
-export type StubReply = { text: string } | { tool: string; args: Record<string, unknown> };
+export type StubReply = { text: string; slow?: boolean } | { tool: string; args: Record<string, unknown> };
+
+/** What "reply with 5 MB" answers, whatever max_tokens asked for. */
+export const HUGE_REPLY_BYTES = 5 * 1024 * 1024;
 
 const textOf = (m: StubMessage | undefined) =>
   typeof m?.content === "string" ? m.content : (m?.content ?? []).map((p) => p.text ?? "").join("");
@@ -64,5 +67,8 @@ export function decide(messages: StubMessage[]): StubReply {
         : "Nobody needs a follow-up right now.",
     };
   }
+  if (ask.includes("reply with 5 mb")) return { text: "x".repeat(HUGE_REPLY_BYTES) };
+  if (ask.includes("reply slowly"))
+    return { text: Array.from({ length: 100 }, (_, i) => `word${i} `).join(""), slow: true };
   return { text: `Stub reply: ${textOf(lastUser).slice(0, 200)}` };
 }

@@ -1,50 +1,20 @@
 import { AppError } from "../errors";
+import { beginBreakerCall, type BreakerLease } from "../resilience/circuit-breaker";
+
+/** Five provider failures in a row open a provider's circuit for 30 s. */
+export const AI_BREAKER = { threshold: 5, openMs: 30_000 };
 
 /**
- * A small per-process circuit breaker around the provider: after `threshold` consecutive
- * failures further calls fail fast for `coolDownMs` (no credits burnt on a dead provider),
- * then one trial call is let through (half-open).
+ * One call to an AI provider through the shared breaker, keyed per provider: an outage of
+ * one provider never fails calls to another. Throws 503 service_unavailable (circuit_open)
+ * while that provider's circuit is open.
  */
-export class CircuitBreaker {
-  private failures = 0;
-  private openedAt = 0;
-
-  constructor(
-    private readonly threshold = 5,
-    private readonly coolDownMs = 30_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  get state(): "closed" | "open" | "half-open" {
-    if (this.failures < this.threshold) return "closed";
-    return this.now() - this.openedAt >= this.coolDownMs ? "half-open" : "open";
-  }
-
-  /** Throws 503 while open. */
-  check(): void {
-    if (this.state === "open")
-      throw new AppError("service_unavailable", "AI provider temporarily unavailable", {
-        reason: "circuit_open",
-        retryAfterMs: this.coolDownMs - (this.now() - this.openedAt),
-      });
-  }
-
-  success(): void {
-    this.failures = 0;
-  }
-
-  failure(): void {
-    this.failures += 1;
-    if (this.failures >= this.threshold) this.openedAt = this.now();
-  }
-}
-
-const g = globalThis as unknown as { __omnicrmAiBreaker?: CircuitBreaker };
-
-export function providerBreaker(): CircuitBreaker {
-  return (g.__omnicrmAiBreaker ??= new CircuitBreaker());
-}
-
-export function resetProviderBreaker(): void {
-  g.__omnicrmAiBreaker = undefined;
+export function beginProviderCall(provider: string): BreakerLease {
+  const b = beginBreakerCall(`ai:${provider}`, AI_BREAKER);
+  if (!b.lease)
+    throw new AppError("service_unavailable", "AI provider temporarily unavailable", {
+      reason: "circuit_open",
+      retryAfterMs: b.retryAfterMs,
+    });
+  return b.lease;
 }

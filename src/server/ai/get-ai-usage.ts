@@ -35,6 +35,6 @@ export async function getAiUsage(ctx: Ctx): Promise<AiUsageSummary> {
     todayCostUsd: Number(row?.today ?? 0),
     monthCostUsd: Number(row?.month ?? 0),
     dailyCostCapUsd: e.AI_DAILY_COST_CAP_USD > 0 ? e.AI_DAILY_COST_CAP_USD : null,
-    requestsPerMinute: e.AI_REQUESTS_PER_MINUTE,
+    requestsPerMinute: e.RATE_LIMIT_AI_PER_MIN,
   };
 }

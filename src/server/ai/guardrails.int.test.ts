@@ -7,7 +7,7 @@ import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
 import { rootLog } from "../log";
 import { createTestUser, useTestDb } from "../testing/test-db";
-import { resetProviderBreaker } from "./circuit-breaker";
+import { resetCircuitBreakers } from "../resilience/circuit-breaker";
 import { getAiUsage } from "./get-ai-usage";
 import { setAiModelsForTests } from "./provider";
 import { mockAi } from "./testing/mock-ai";
@@ -48,11 +48,11 @@ describe("AI guardrails", () => {
   });
   afterEach(() => {
     setEnv({
-      AI_REQUESTS_PER_MINUTE: undefined,
+      RATE_LIMIT_AI_PER_MIN: undefined,
       AI_DAILY_COST_CAP_USD: undefined,
       AI_CREDITS_MONTHLY: undefined,
     });
-    resetProviderBreaker();
+    resetCircuitBreakers();
   });
 
   it("answers 503 ai_not_configured when no provider is configured", async () => {
@@ -121,7 +121,7 @@ describe("AI guardrails", () => {
   });
 
   it("limits requests per minute with 429 rate_limited_minute and a Retry-After", async () => {
-    setEnv({ AI_REQUESTS_PER_MINUTE: "2" });
+    setEnv({ RATE_LIMIT_AI_PER_MIN: "2" });
     const ctx = await newCtx();
     await withGuardrails(ctx, chatOp, ok);
     await withGuardrails(ctx, chatOp, ok);

@@ -11,9 +11,11 @@ export type GuardOptions = {
   operation: string;
   /** Monthly credits taken up front (0 for cheap background work such as embeddings). */
   credits: number;
-  /** Counts against AI_REQUESTS_PER_MINUTE (interactive calls; background jobs do not). */
+  /** Counts against RATE_LIMIT_AI_PER_MIN (interactive calls; background jobs do not). */
   perMinute: boolean;
   model: string;
+  /** The most this call can cost (its output cap): the daily cost cap must leave room for it. */
+  worstCaseUsd?: number;
 };
 
 export type Reserved = {
@@ -36,9 +38,9 @@ export async function reserveCall(ctx: Ctx, o: GuardOptions): Promise<Reserved> 
   const e = env();
   return withUser(ctx, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${"ai:" + ctx.userId}, 0))`);
-    if (o.perMinute && e.AI_REQUESTS_PER_MINUTE > 0)
-      await checkMinute(tx, ctx.userId, e.AI_REQUESTS_PER_MINUTE);
-    if (e.AI_DAILY_COST_CAP_USD > 0) await checkDailyCost(tx, ctx.userId, e.AI_DAILY_COST_CAP_USD);
+    if (o.perMinute) await checkMinute(tx, ctx.userId, e.RATE_LIMIT_AI_PER_MIN);
+    if (e.AI_DAILY_COST_CAP_USD > 0)
+      await checkDailyCost(tx, ctx.userId, e.AI_DAILY_COST_CAP_USD, o.worstCaseUsd ?? 0);
     let periodStart: string | null = null;
     let creditsLeft: number | null = null;
     if (o.credits > 0) ({ periodStart, creditsLeft } = await takeCredits(tx, ctx.userId, o.credits));
@@ -70,13 +72,17 @@ async function checkMinute(tx: Tx, userId: string, limit: number): Promise<void>
   }
 }
 
-async function checkDailyCost(tx: Tx, userId: string, capUsd: number): Promise<void> {
+async function checkDailyCost(tx: Tx, userId: string, capUsd: number, worstCaseUsd: number): Promise<void> {
   const r = await tx.execute<{ usd: string }>(sql`
     SELECT coalesce(sum(cost_usd), 0)::text AS usd FROM ai_usage
     WHERE user_id = ${userId} AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`);
   const spent = Number(r.rows[0]?.usd ?? 0);
-  if (spent >= capUsd)
-    throw new AppError("rate_limited_daily_cost", "daily AI cost cap reached", { capUsd, spentUsd: spent });
+  if (spent >= capUsd || spent + worstCaseUsd > capUsd)
+    throw new AppError("rate_limited_daily_cost", "daily AI cost cap reached", {
+      capUsd,
+      spentUsd: spent,
+      callMaxUsd: Number(worstCaseUsd.toFixed(6)),
+    });
 }
 
 async function takeCredits(tx: Tx, userId: string, n: number) {

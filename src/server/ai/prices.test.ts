@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker } from "./circuit-breaker";
 import { costUsd, priceTable } from "./prices";
 
 describe("price table", () => {
@@ -18,20 +17,5 @@ describe("price table", () => {
     expect(costUsd("llama3.1:8b", 1_000_000, 1_000_000, t)).toBe(3);
     expect(costUsd("gpt-4o-mini", 1_000_000, 0, t)).toBe(9);
     expect(costUsd("gpt-4o-mini", 1_000_000, 0, priceTable("{not json"))).toBeCloseTo(0.15);
-  });
-});
-
-describe("circuit breaker", () => {
-  it("opens after the threshold, fails fast, then half-opens after the cool-down", () => {
-    let now = 0;
-    const b = new CircuitBreaker(2, 1000, () => now);
-    b.failure();
-    expect(() => b.check()).not.toThrow();
-    b.failure();
-    expect(() => b.check()).toThrow(/unavailable/);
-    now = 1500;
-    expect(b.state).toBe("half-open");
-    b.success();
-    expect(b.state).toBe("closed");
   });
 });

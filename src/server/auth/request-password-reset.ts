@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { env } from "@/lib/env";
+import { AppError } from "../errors";
 import { getAuth } from "./auth";
 import { authHeaders, callAuth } from "./call-auth";
 import type { requestResetSchema } from "./schemas";
@@ -8,6 +10,7 @@ export async function requestPasswordReset(
   req: Request,
   input: z.infer<typeof requestResetSchema>,
 ): Promise<void> {
+  if (env().PASSWORD_RESET_DISABLED) throw new AppError("forbidden", "password reset is disabled");
   const auth = await getAuth();
   await callAuth(() =>
     auth.api.requestPasswordReset({

@@ -35,8 +35,9 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
+/** `password` for accounts that have one; a Google-only account re-authenticates with Google instead. */
 export const deleteAccountSchema = z.object({
-  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX),
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX).optional(),
 });
 
 export const userSchema = z.object({ id: z.string(), email: z.string() });

@@ -4,6 +4,7 @@ import { getDb } from "../db/client";
 import { authUsers } from "../db/schema/auth";
 import { AppError } from "../errors";
 import { authRateKey } from "../http/guards";
+import { clearAccountFailures, recordAccountFailure } from "../security/account-lockout";
 import { clientIp } from "../security/client-ip";
 import { resetRate } from "../security/rate-limit";
 import { recordSecurityEvent } from "../security/record-security-event";
@@ -27,6 +28,7 @@ export async function signIn(req: Request, input: z.infer<typeof signInSchema>):
       }),
     );
     await resetRate("auth", authRateKey(req, input.email));
+    await clearAccountFailures(input.email);
     return { user: { id: response.user.id, email: response.user.email }, setCookies: headers.getSetCookie() };
   } catch (e) {
     if (e instanceof AppError && e.code === "unauthorized") await auditFailedSignIn(req, input.email);
@@ -34,7 +36,9 @@ export async function signIn(req: Request, input: z.infer<typeof signInSchema>):
   }
 }
 
+/** Audits a failed sign-in and counts it against the account (from any IP). */
 export async function auditFailedSignIn(req: Request, email: string): Promise<void> {
+  await recordAccountFailure(email);
   const { db } = await getDb();
   const [u] = await db
     .select({ id: authUsers.id })

@@ -1,6 +1,6 @@
 import { currentLog } from "../log-context";
 import { googleApiCalls, googleApiThrottles } from "../metrics/registry";
-import { breakerCheck, breakerRecord } from "./circuit-breaker";
+import { beginGoogleCall } from "./circuit-breaker";
 import { GoogleError, toGoogleError } from "./errors";
 
 export type CallOptions = {
@@ -30,18 +30,20 @@ export async function callGoogle<T>(opts: CallOptions, fn: () => Promise<T>): Pr
   const maxWait = opts.maxWaitMs ?? 60_000;
   const service = opts.breakerKey.slice(opts.breakerKey.lastIndexOf(":") + 1) || "google";
   for (let attempt = 1; ; attempt++) {
-    breakerCheck(opts.breakerKey);
+    const lease = beginGoogleCall(opts.breakerKey);
     try {
       const r = await fn();
       googleApiCalls.inc({ service, outcome: "ok" });
-      breakerRecord(opts.breakerKey, true);
+      lease.success();
       return r;
     } catch (e) {
       const ge = toGoogleError(e, opts.cursorOp);
       const throttled = ge.kind === "rate_limited";
       googleApiCalls.inc({ service, outcome: throttled ? "throttled" : "error" });
       if (throttled) googleApiThrottles.inc({ service });
-      if (ge.kind === "temporary") breakerRecord(opts.breakerKey, false);
+      if (ge.kind === "temporary") lease.failure(ge);
+      // A definite answer from Google (not found, no permission, throttled) is no outage.
+      else lease.ignore();
       if (!ge.retryable || attempt >= max) throw ge;
       const backoff =
         Math.min(retryTiming.maxBackoffMs, base * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);

@@ -1,44 +1,21 @@
+import { beginBreakerCall, resetCircuitBreakers, type BreakerLease } from "../resilience/circuit-breaker";
 import { GoogleError } from "./errors";
-
-type State = { failures: number; openUntil: number };
-
-const g = globalThis as unknown as { __omnicrmBreakers?: Map<string, State> };
-const breakers = (g.__omnicrmBreakers ??= new Map());
 
 export const BREAKER_THRESHOLD = 8;
 export const BREAKER_OPEN_MS = 30_000;
 
 /**
- * Stops hammering a failing Google: after BREAKER_THRESHOLD consecutive temporary
- * failures for a key (user + service), calls fail fast for BREAKER_OPEN_MS; the job
- * layer then retries later. One success closes it again.
+ * Stops hammering a failing Google through the shared breaker (src/server/resilience):
+ * after BREAKER_THRESHOLD consecutive temporary failures for a key (user + service), calls
+ * fail fast for BREAKER_OPEN_MS; the job layer then retries later. One success closes it.
  */
-export function breakerCheck(key: string): void {
-  const s = breakers.get(key);
-  if (s && s.openUntil > Date.now()) {
-    throw new GoogleError(
-      "temporary",
-      "Google is failing repeatedly; pausing",
-      undefined,
-      s.openUntil - Date.now(),
-    );
-  }
-}
-
-export function breakerRecord(key: string, ok: boolean): void {
-  if (ok) {
-    breakers.delete(key);
-    return;
-  }
-  const s = breakers.get(key) ?? { failures: 0, openUntil: 0 };
-  s.failures += 1;
-  if (s.failures >= BREAKER_THRESHOLD) {
-    s.openUntil = Date.now() + BREAKER_OPEN_MS;
-    s.failures = 0;
-  }
-  breakers.set(key, s);
+export function beginGoogleCall(key: string): BreakerLease {
+  const b = beginBreakerCall(`google:${key}`, { threshold: BREAKER_THRESHOLD, openMs: BREAKER_OPEN_MS });
+  if (!b.lease)
+    throw new GoogleError("temporary", "Google is failing repeatedly; pausing", undefined, b.retryAfterMs);
+  return b.lease;
 }
 
 export function resetBreakers(): void {
-  breakers.clear();
+  resetCircuitBreakers();
 }

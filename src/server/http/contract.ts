@@ -29,7 +29,7 @@ export type Contract<
   errors?: string[];
   /** Media type of a success body that is not the JSON envelope (e.g. Prometheus text). */
   responseType?: string;
-  /** JSON body size cap for this endpoint (default API_MAX_JSON_BYTES), e.g. mail with attachments. */
+  /** Largest request body (bytes), enforced before authentication; API_MAX_JSON_BYTES when unset (e.g. mail with attachments). */
   maxBodyBytes?: number;
   /**
    * A multipart/form-data request body (uploads), described for the OpenAPI document: the

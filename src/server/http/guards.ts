@@ -1,10 +1,11 @@
 import { AppError } from "../errors";
 import { rateLimitRejections } from "../metrics/registry";
-import { clientIp } from "../security/client-ip";
+import { checkAccountGate } from "../security/account-lockout";
+import { clientIp, rateLimitAddress } from "../security/client-ip";
 import { checkCsrf, freshCsrfCookies, isCsrfExempt } from "../security/csrf";
 import { isOriginAllowed } from "../security/origin";
 import { peekEmail } from "../security/peek-email";
-import { consumeRate } from "../security/rate-limit";
+import { consumeRate, type RateGroup, type RateVerdict } from "../security/rate-limit";
 import { recordSecurityEvent } from "../security/record-security-event";
 import type { Contract } from "./contract";
 
@@ -53,18 +54,30 @@ export async function runRequestGuards(
 
   const group = contract.rateLimit ?? "api";
   if (group === "none") return;
-  let key = user?.id ?? `ip:${ip}`;
-  if (group === "auth") key = `${ip}|${(await peekEmail(req)) ?? ""}`;
-  if (group === "booking") key = `ip:${ip}`;
-  const v = await consumeRate(group, key);
-  if (!v.allowed) {
-    rateLimitRejections.inc({ group, route: contract.path });
+  const addr = rateLimitAddress(ip);
+  const checks: [RateGroup, () => Promise<RateVerdict>][] = [];
+  if (group === "auth") {
+    const email = await peekEmail(req);
+    checks.push(["auth", () => consumeRate("auth", `${addr}|${email ?? ""}`)]);
+    checks.push(["auth_ip", () => consumeRate("auth_ip", addr)]);
+    if (email) checks.push(["auth_account", () => checkAccountGate(email)]);
+    if (/\/sign-up(?:\/|$)/.test(path)) checks.push(["signup", () => consumeRate("signup", addr)]);
+  } else if (group === "booking") {
+    // Public booking posts come from visitors with no account: per IP (IPv6 /64) only.
+    checks.push(["booking", () => consumeRate("booking", `ip:${addr}`)]);
+  } else {
+    checks.push([group, () => consumeRate(group, user?.id ?? `ip:${addr}`)]);
+  }
+  for (const [name, check] of checks) {
+    const v = await check();
+    if (v.allowed) continue;
+    rateLimitRejections.inc({ group: name, route: contract.path });
     if (v.firstRejection)
       await recordSecurityEvent({
         kind: group === "auth" ? "lockout" : "rate_limited",
         userId: user?.id,
         ip,
-        details: { group, path },
+        details: { group: name, path },
       });
     throw new AppError(
       "rate_limited",
@@ -79,5 +92,5 @@ export async function runRequestGuards(
 
 /** The key the auth group uses, so a successful sign-in can clear its failure budget. */
 export function authRateKey(req: Request, email: string): string {
-  return `${clientIp(req.headers)}|${email.trim().toLowerCase()}`;
+  return `${rateLimitAddress(clientIp(req.headers))}|${email.trim().toLowerCase()}`;
 }

@@ -4,32 +4,42 @@ import "server-only";
 import { currentLog, requestIdFrom, withLogScope } from "../log-context";
 import { httpRequestDuration } from "../metrics/registry";
 import { freshCsrfCookies, hasCsrfCookies } from "../security/csrf";
-import { buildCsp, hstsHeader, newNonce } from "../security/headers";
+import { applySecurityHeaders } from "../security/headers";
 import { allowedOrigins } from "../security/origin";
+import { env } from "@/lib/env";
+import { limitBody } from "./limit-body";
 import { errFromUnknown } from "./responses";
 
 export type RouteArgs = { params: Promise<Record<string, string | string[]>> };
 export type RouteFn = (req: Request, args: RouteArgs) => Promise<Response>;
 
+export type ApiRouteOptions = {
+  /** Largest request body accepted (bytes); API_MAX_JSON_BYTES when unset. */
+  maxBodyBytes?: number;
+};
+
 /**
- * Wraps a route handler: binds a request id and child logger for the request, maps any
- * thrown error to the envelope (never a stack trace), and logs one line per request.
+ * Wraps a route handler: binds a request id and child logger for the request, enforces
+ * the body size limit before anything else (authentication included), maps any thrown
+ * error to the envelope (never a stack trace), and logs one line per request.
  * Checks that must run on every API request live here rather than in middleware, which
  * costs throughput on every request including static assets.
  */
-export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
+export function apiRoute(fn: RouteFn, route = "unmatched", opts: ApiRouteOptions = {}): RouteFn {
   return (req, args) => {
     const requestId = requestIdFrom(req.headers.get("x-request-id"));
     return withLogScope({ requestId }, async () => {
       const started = performance.now();
       let res: Response;
       try {
-        res = await fn(req, args);
+        const limited = await limitBody(req, opts.maxBodyBytes ?? env().API_MAX_JSON_BYTES);
+        res = await fn(limited, args);
       } catch (e) {
         res = errFromUnknown(e);
         for (const c of (e as { setCookies?: string[] } | null)?.setCookies ?? [])
           res.headers.append("set-cookie", c);
       }
+      res = mutable(res);
       if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
       decorate(req, res);
       const ms = performance.now() - started;
@@ -49,6 +59,17 @@ export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
   };
 }
 
+/** Some handlers (redirects from the auth library) return immutable headers: copy those. */
+function mutable(res: Response): Response {
+  try {
+    res.headers.set("x-probe", "1");
+    res.headers.delete("x-probe");
+    return res;
+  } catch {
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
+}
+
 /**
  * Per-request security work for API responses (the static headers come from next.config):
  * CSP with a fresh nonce, HSTS, CORS for the allowed extra origins, and the CSRF cookie
@@ -56,14 +77,7 @@ export function apiRoute(fn: RouteFn, route = "unmatched"): RouteFn {
  */
 function decorate(req: Request, res: Response): void {
   const h = res.headers;
-  // Some handlers (redirects from the auth library) return immutable headers.
-  try {
-    h.set("content-security-policy", buildCsp(newNonce()));
-  } catch {
-    return;
-  }
-  const hsts = hstsHeader();
-  if (hsts) h.set("strict-transport-security", hsts);
+  applySecurityHeaders(h);
   const origin = req.headers.get("origin");
   if (origin && allowedOrigins().has(origin)) {
     h.set("access-control-allow-origin", origin);

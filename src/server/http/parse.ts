@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { RouteArgs } from "./handler";
 import { AppError, zodDetails } from "../errors";
+import { assertSafeJson } from "./safe-json";
 
 /**
  * Reads a JSON body, enforcing the size limit on the bytes actually read (a lying or
@@ -20,6 +21,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   } catch {
     throw new AppError("invalid_body", "malformed JSON", { reason: "malformed_json" });
   }
+  assertSafeJson(value, "body");
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("invalid_body", "invalid body", zodDetails(parsed.error));
   return parsed.data;
@@ -32,6 +34,7 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
     const all = url.searchParams.getAll(key);
     obj[key] = all.length > 1 ? all : all[0]!;
   }
+  assertSafeJson(obj, "query");
   const parsed = schema.safeParse(obj);
   if (!parsed.success) throw new AppError("invalid_query", "invalid query", zodDetails(parsed.error));
   return parsed.data;

@@ -67,7 +67,7 @@ export type ContractRouteFn = RouteFn & { contract: Contract };
 
 function withContract(contract: Contract, fn: RouteFn): ContractRouteFn {
   // The contract path (not the raw URL) labels request metrics, keeping their cardinality bounded.
-  return Object.assign(apiRoute(fn, contract.path), { contract });
+  return Object.assign(apiRoute(fn, contract.path, { maxBodyBytes: contract.maxBodyBytes }), { contract });
 }
 
 async function readInput<C extends Contract>(req: Request, c: C, args: RouteArgs): Promise<RouteInput<C>> {

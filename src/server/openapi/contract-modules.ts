@@ -22,6 +22,7 @@ import * as httpContractsOpenapi from "../http/contracts/openapi";
 import * as httpContractsOutbox from "../http/contracts/outbox";
 import * as httpContractsProfile from "../http/contracts/profile";
 import * as httpContractsSearch from "../http/contracts/search";
+import * as httpContractsSyncProgress from "../http/contracts/sync-progress";
 import * as httpContractsSync from "../http/contracts/sync";
 import * as httpContractsTagMerge from "../http/contracts/tag-merge";
 import * as httpContractsTags from "../http/contracts/tags";
@@ -52,6 +53,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsOutbox,
   httpContractsProfile,
   httpContractsSearch,
+  httpContractsSyncProgress,
   httpContractsSync,
   httpContractsTagMerge,
   httpContractsTags,

@@ -2,6 +2,7 @@ import { generateObject, NoObjectGeneratedError } from "ai";
 import type { Ctx } from "../context";
 import { quoteUntrusted } from "../ai/untrusted";
 import { withGuardrails } from "../ai/with-guardrails";
+import { OUTPUT_LIMITS } from "../ai/output-limits";
 import type { PromiseSource } from "./load-promise-sources";
 import { extractedPromisesSchema, type ExtractedPromises } from "./schemas";
 
@@ -42,6 +43,7 @@ export async function extractPromises(ctx: Ctx, sources: PromiseSource[]): Promi
             system: SYSTEM,
             prompt,
             abortSignal: signal,
+            maxOutputTokens: OUTPUT_LIMITS.extraction.maxOutputTokens,
             maxRetries: 2,
           });
           usage = add(usage, r.usage);

@@ -18,3 +18,22 @@ export function clientIp(headers: Headers): string {
   }
   return headers.get(PEER_HEADER) ?? "unknown";
 }
+
+/**
+ * The address a rate limit counts: IPv4 as is, IPv6 by its /64 (one subscriber's whole
+ * allocation, so rotating through it buys nothing).
+ */
+export function rateLimitAddress(ip: string): string {
+  const v = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (!v.includes(":")) return v;
+  const [head = "", tail = ""] = v.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = v.includes("::")
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g || "0").replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

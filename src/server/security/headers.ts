@@ -30,3 +30,19 @@ export function newNonce(): string {
 export function hstsHeader(): string | null {
   return env().NODE_ENV === "production" && isHttpsApp() ? "max-age=31536000; includeSubDomains" : null;
 }
+
+/**
+ * The per-response security headers (the static ones come from next.config via
+ * STATIC_SECURITY_HEADERS): CSP with a fresh nonce, and HSTS in production over https.
+ * The one place both pages (src/proxy.ts) and API responses (apiRoute) get them from.
+ */
+export function dynamicSecurityHeaders(nonce = newNonce()): Record<string, string> {
+  const h: Record<string, string> = { "content-security-policy": buildCsp(nonce) };
+  const hsts = hstsHeader();
+  if (hsts) h["strict-transport-security"] = hsts;
+  return h;
+}
+
+export function applySecurityHeaders(target: Headers, nonce?: string): void {
+  for (const [k, v] of Object.entries(dynamicSecurityHeaders(nonce))) target.set(k, v);
+}

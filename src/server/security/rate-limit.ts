@@ -7,16 +7,32 @@ import {
 import { env } from "@/lib/env";
 import { currentLog } from "../log-context";
 
-export type RateGroup = "api" | "auth" | "ai" | "booking";
+/**
+ * api = per user (or anonymous IP) per minute; ai = interactive AI per user per minute;
+ * auth = guesses per IP + email; auth_ip = guesses per IP (IPv6 /64) over all emails;
+ * auth_account = the per-account gate (see account-lockout.ts); signup = new accounts per IP;
+ * booking = public booking form posts per IP.
+ */
+export type RateGroup =
+  "api" | "auth" | "ai" | "auth_ip" | "auth_account" | "signup" | "auth_failures" | "booking";
 
-/** Points per window. auth = brute-force protection, keyed by IP + email. */
-export const RATE_LIMITS: Record<RateGroup, { points: number; seconds: number }> = {
-  api: { points: 60, seconds: 60 },
-  auth: { points: 5, seconds: 15 * 60 },
-  ai: { points: 10, seconds: 60 },
-  // Public booking attempts per IP (BOOKING_ATTEMPTS_PER_IP overrides the points).
-  booking: { points: 10, seconds: 10 * 60 },
-};
+/** Points per window, from the environment (README: configuration). */
+export function rateLimits(): Record<RateGroup, { points: number; seconds: number }> {
+  const e = env();
+  return {
+    api: { points: e.RATE_LIMIT_API_PER_MIN, seconds: 60 },
+    auth: { points: e.RATE_LIMIT_AUTH_PER_15MIN, seconds: 15 * 60 },
+    // One address may try a handful of accounts (a shared office), not spray them.
+    auth_ip: { points: e.RATE_LIMIT_AUTH_PER_15MIN * 6, seconds: 15 * 60 },
+    ai: { points: e.RATE_LIMIT_AI_PER_MIN, seconds: 60 },
+    signup: { points: e.RATE_LIMIT_SIGNUPS_PER_HOUR, seconds: 60 * 60 },
+    // A gate closed by block() only: each call consumes nothing while it is open.
+    auth_account: { points: 1_000_000, seconds: 1 },
+    // Failed sign-ins per account (any IP) in the last 15 minutes.
+    auth_failures: { points: 1_000_000, seconds: 15 * 60 },
+    booking: { points: e.BOOKING_ATTEMPTS_PER_IP, seconds: 10 * 60 },
+  };
+}
 
 type Limiters = Record<RateGroup, RateLimiterAbstract>;
 const g = globalThis as unknown as { __omnicrmLimiters?: Promise<Limiters> };
@@ -40,15 +56,16 @@ async function build(): Promise<Limiters> {
     client.on("error", (err) => currentLog().warn({ err }, "rate-limit redis error"));
     storeClient = client;
   }
-  RATE_LIMITS.booking.points = env().BOOKING_ATTEMPTS_PER_IP;
+  const limits = rateLimits();
   const make = (group: RateGroup): RateLimiterAbstract => {
-    const { points, seconds: duration } = RATE_LIMITS[group];
+    const { points, seconds: duration } = limits[group];
     const keyPrefix = `omnicrm:rl:${group}`;
     const memory = new RateLimiterMemory({ points, duration, keyPrefix });
     if (!storeClient) return memory;
     return new RateLimiterRedis({ storeClient, points, duration, keyPrefix, insuranceLimiter: memory });
   };
-  return { api: make("api"), auth: make("auth"), ai: make("ai"), booking: make("booking") };
+  const groups = Object.keys(limits) as RateGroup[];
+  return Object.fromEntries(groups.map((k) => [k, make(k)])) as Limiters;
 }
 
 export type RateVerdict =
@@ -60,17 +77,48 @@ export async function consumeRate(group: RateGroup, key: string): Promise<RateVe
     await (await limiters())[group].consume(key);
     return { allowed: true };
   } catch (e) {
-    if (e instanceof RateLimiterRes) {
-      return {
-        allowed: false,
-        retryAfterSec: Math.max(1, Math.ceil(e.msBeforeNext / 1000)),
-        firstRejection: e.consumedPoints === RATE_LIMITS[group].points + 1,
-      };
-    }
+    if (e instanceof RateLimiterRes) return rejected(e, rateLimits()[group].points);
     // Store failure with no fallback left: fail open but loudly.
     currentLog().error({ err: e, group }, "rate limiter failed");
     return { allowed: true };
   }
+}
+
+function rejected(e: RateLimiterRes, points: number): RateVerdict {
+  return {
+    allowed: false,
+    retryAfterSec: Math.max(1, Math.ceil(e.msBeforeNext / 1000)),
+    firstRejection: e.consumedPoints === points + 1,
+  };
+}
+
+/** Whether `key` is currently blocked in `group`, without consuming anything. */
+export async function peekRate(group: RateGroup, key: string): Promise<RateVerdict> {
+  try {
+    const res = await (await limiters())[group].get(key);
+    const points = rateLimits()[group].points;
+    if (res && res.consumedPoints > points) return rejected(res, points);
+  } catch (e) {
+    currentLog().error({ err: e, group }, "rate limiter failed");
+  }
+  return { allowed: true };
+}
+
+/** Adds `n` points (a failed attempt) and returns how many the key holds now. */
+export async function penalizeRate(group: RateGroup, key: string, n = 1): Promise<number> {
+  try {
+    return (await (await limiters())[group].penalty(key, n)).consumedPoints;
+  } catch (e) {
+    currentLog().error({ err: e, group }, "rate limiter failed");
+    return 0;
+  }
+}
+
+/** Blocks `key` in `group` for `seconds`. */
+export async function blockRate(group: RateGroup, key: string, seconds: number): Promise<void> {
+  await (await limiters())[group].block(key, seconds).catch((e: unknown) => {
+    currentLog().error({ err: e, group }, "rate limiter failed");
+  });
 }
 
 /** Clears a key (a successful sign-in resets its failure budget). */

@@ -2,7 +2,12 @@ import { z } from "zod";
 
 export const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colour must be #RRGGBB");
 export const tagInput = z.object({ name: z.string().trim().min(1).max(60), color: tagColor.optional() });
-export const updateTagInput = tagInput.partial();
+// A patch with no known field (`{}`, `{"a":"x"}`) is a 400, not an empty UPDATE.
+export const updateTagInput = tagInput
+  .partial()
+  .refine((p) => p.name !== undefined || p.color !== undefined, {
+    message: "nothing to update: give name or color",
+  });
 export const tagSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { safeNextPath } from "@/lib/safe-redirect";
 import { useState } from "react";
 import { api } from "@/lib/api-client";
 import { signInSchema } from "@/server/auth/schemas";
@@ -22,13 +23,13 @@ export function LoginForm({
   const onSubmit = run(async (values) => {
     await api.post("/api/v1/auth/sign-in", values);
     // Full navigation: the (app) layout re-reads the new session cookie server-side.
-    window.location.assign(next);
+    window.location.assign(safeNextPath(next));
   });
   const [googleError, setGoogleError] = useState(false);
   const google = async () => {
     setGoogleError(false);
     try {
-      window.location.assign(await startGoogleSignIn(next));
+      window.location.assign(await startGoogleSignIn(safeNextPath(next)));
     } catch {
       setGoogleError(true);
     }

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { safeNextPath } from "@/lib/safe-redirect";
 import { authenticateHeaders } from "@/server/auth/authenticate";
 import { LoginForm } from "../_components/login-form";
 
@@ -13,8 +14,8 @@ export default async function Page({
 }) {
   if (await authenticateHeaders(await headers())) redirect("/");
   const { next, error } = await searchParams;
-  // Only same-site paths: never an open redirect.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Only same-site paths after URL resolution: never an open redirect.
+  const target = safeNextPath(next);
   const e = env();
   return (
     <LoginForm

@@ -1,5 +1,6 @@
 import { generateText } from "ai";
 import type { Ctx } from "../../context";
+import { capText, OUTPUT_LIMITS } from "../output-limits";
 import { beginAiCall } from "../with-guardrails";
 import { citationsFor, turnOptions } from "./assistant-turn";
 import { finishTurn, startTurn } from "./thread-store";
@@ -18,7 +19,7 @@ export type ChatAnswer = {
  * persisted like a streamed one, so proposals it makes show up in the assistant page.
  */
 export async function runChat(ctx: Ctx, input: { prompt: string; threadId?: string }): Promise<ChatAnswer> {
-  const call = await beginAiCall(ctx, { operation: "chat", credits: 1, perMinute: true });
+  const call = await beginAiCall(ctx, { operation: "chat", credits: 1, perMinute: true, task: "chat" });
   let turn;
   try {
     turn = await startTurn(ctx, input);
@@ -36,12 +37,19 @@ export async function runChat(ctx: Ctx, input: { prompt: string; threadId?: stri
     },
   );
   try {
-    const r = await generateText({ model: call.ai.chat, abortSignal: call.signal, ...options });
-    const citations = citationsFor(r.text, env);
-    await finishTurn(ctx, turn.assistantMessageId, { text: r.text, citations, status: "done" });
+    const r = await generateText({
+      model: call.ai.chat,
+      abortSignal: call.signal,
+      maxOutputTokens: OUTPUT_LIMITS.chat.maxOutputTokens,
+      ...options,
+    });
+    // A provider that ignores the output limit still gets a capped answer and thread.
+    const text = capText(r.text);
+    const citations = citationsFor(text, env);
+    await finishTurn(ctx, turn.assistantMessageId, { text, citations, status: "done" });
     await call.succeed({ inputTokens: r.totalUsage.inputTokens, outputTokens: r.totalUsage.outputTokens });
     return {
-      text: r.text,
+      text,
       creditsLeft: call.reserved.creditsLeft,
       threadId: turn.threadId,
       citations,

@@ -4,6 +4,7 @@ import type { Ctx } from "../../context";
 import { messages, threads } from "../../db/schema/ai";
 import { withUser } from "../../db/with-user";
 import { AppError } from "../../errors";
+import { capText, MAX_ANSWER_CHARS, MAX_HISTORY_MESSAGE_CHARS } from "../output-limits";
 import type { Citation } from "../tools/tool-env";
 
 export type Turn = { threadId: string; assistantMessageId: string; history: ModelMessage[] };
@@ -65,7 +66,10 @@ export async function startTurn(
       .reverse()
       .map((m) => ({ role: m.role, text: (m.content as { text?: string }).text ?? "" }))
       .filter((m) => (m.role === "user" || m.role === "assistant") && m.text)
-      .map((m) => ({ role: m.role as "user" | "assistant", content: m.text }));
+      .map((m) => ({
+        role: m.role as "user" | "assistant",
+        content: capText(m.text, MAX_HISTORY_MESSAGE_CHARS),
+      }));
     return { threadId, assistantMessageId: a!.id, history };
   });
 }
@@ -74,7 +78,7 @@ export async function finishTurn(ctx: Ctx, messageId: string, content: Assistant
   await withUser(ctx, (tx) =>
     tx
       .update(messages)
-      .set({ content })
+      .set({ content: { ...content, text: capText(content.text, MAX_ANSWER_CHARS) } })
       .where(and(eq(messages.id, messageId), eq(messages.userId, ctx.userId))),
   );
 }

@@ -3,6 +3,7 @@ import type { Ctx } from "../../context";
 import { aiInsights } from "../../db/schema/ai";
 import { withUser } from "../../db/with-user";
 import { requireAi } from "../provider";
+import { OUTPUT_LIMITS } from "../output-limits";
 import { UNTRUSTED_RULES } from "../untrusted";
 import { withGuardrails, type Tokens } from "../with-guardrails";
 import { loadInsightInput } from "./insight-input";
@@ -32,7 +33,12 @@ export async function generateContactInsight(
   const material = await loadInsightInput(ctx, input.contactId);
   const { value } = await withGuardrails<InsightValue>(
     ctx,
-    { operation: input.background ? "insight_job" : "insight", credits: 1, perMinute: !input.background },
+    {
+      operation: input.background ? "insight_job" : "insight",
+      credits: 1,
+      perMinute: !input.background,
+      task: "insight",
+    },
     async (ai, signal) => {
       const usage = { inputTokens: 0, outputTokens: 0 };
       const add = (u: Tokens | undefined) => {
@@ -49,6 +55,7 @@ export async function generateContactInsight(
             system: SYSTEM,
             prompt: material.prompt,
             abortSignal: signal,
+            maxOutputTokens: OUTPUT_LIMITS.insight.maxOutputTokens,
             maxRetries: 2,
           });
           add(r.usage);

@@ -79,7 +79,7 @@ export async function recordTool(
         messageId: env.messageId,
         tool,
         args: args as object,
-        result,
+        result: storedResult(result),
         latencyMs,
         status,
       })
@@ -88,4 +88,28 @@ export async function recordTool(
   env.onActivity?.({ id: row!.id, tool, args, status, latencyMs, result });
   if (status === "proposed") return { ...result, proposalId: row!.id };
   return result;
+}
+
+/** What stands in a stored tool result for decrypted health context: where it came from, not what it said. */
+export const HEALTH_CONTEXT_REF = "contact.health_context";
+
+/**
+ * The tool result as kept in tool_invocations: decrypted health context (any `healthContext`
+ * key) is replaced by a reference to its source, so the plaintext lives only in the
+ * encrypted column it came from; the model still received the full result.
+ */
+export function storedResult(result: object): object {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== "object") return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (k === "healthContext" && x !== undefined && x !== null) {
+        const owner = v as { id?: unknown; contactId?: unknown };
+        out[k] = { ref: HEALTH_CONTEXT_REF, contactId: owner.contactId ?? owner.id ?? null };
+      } else out[k] = walk(x);
+    }
+    return out;
+  };
+  return walk(result) as object;
 }

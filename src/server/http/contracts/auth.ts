@@ -90,11 +90,12 @@ export const resetPasswordContract = defineContract({
 export const deleteAccountContract = defineContract({
   method: "POST",
   path: "/api/v1/auth/delete-account",
-  summary: "Delete the account and every row it owns, after re-entering the password",
+  summary:
+    "Delete the account and every row it owns: after re-entering the password, or (Google-only accounts) within 5 minutes of signing in with Google again",
   tags: ["auth"],
   auth: "user",
   rateLimit: "auth",
   body: deleteAccountSchema,
   response: z.object({}),
-  errors: ["invalid_body", "unauthorized"],
+  errors: ["invalid_body", "unauthorized", "forbidden"],
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineContract } from "../contract";
 import { idParams } from "../params";
+import { UPLOAD_MAX_BODY_BYTES } from "../limit-body";
 import { contactDetailSchema, contactSummarySchema } from "../../contacts/contact-dto";
 import { createContactInput, listContactsQuery, updateContactInput } from "../../contacts/schemas";
 
@@ -93,6 +94,7 @@ export const avatarUploadContract = defineContract({
   multipart: { file: { type: "file", description: "PNG or JPEG image, at most 5 MB", required: true } },
   response: z.object({ avatarUrl: z.string() }),
   errors: ["not_found", "payload_too_large", "unsupported_media_type", "invalid_body"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const avatarGetContract = defineContract({

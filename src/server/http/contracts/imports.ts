@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineContract, type Contract } from "../contract";
 import { idParams } from "../params";
+import { UPLOAD_MAX_BODY_BYTES } from "../limit-body";
 import { importPreviewSchema } from "../../file-imports/preview-import";
 import { commitImportResultSchema } from "../../file-imports/commit-import";
 import { importBatchSchema } from "../../file-imports/undo-import";
@@ -24,6 +25,7 @@ export const previewImportContract = defineContract({
   multipart: importForm,
   response: importPreviewSchema,
   errors: ["invalid_body", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const commitImportContract = defineContract({
@@ -38,6 +40,7 @@ export const commitImportContract = defineContract({
   },
   response: commitImportResultSchema,
   errors: ["invalid_body", "unprocessable", "payload_too_large", "unsupported_media_type"],
+  maxBodyBytes: UPLOAD_MAX_BODY_BYTES,
 });
 
 export const listImportsContract = defineContract({

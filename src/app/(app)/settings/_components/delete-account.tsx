@@ -5,23 +5,26 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
-import { deleteAccountSchema } from "@/server/auth/schemas";
+import { startGoogleSignIn } from "../../../(auth)/_components/start-google-sign-in";
 
-/** Irreversible, so no undo toast: the password is the confirmation. */
+// The server decides what confirms it: the password when the account has one, otherwise
+// (Google-only accounts) a Google sign-in within the last 5 minutes.
+const formSchema = z.object({ password: z.string().max(1024).optional() });
+
+/** Irreversible, so no undo toast: re-authentication is the confirmation. */
 export function DeleteAccountSection() {
-  const form = useForm<z.input<typeof deleteAccountSchema>>({
-    resolver: zodResolver(deleteAccountSchema),
-    mode: "onBlur",
-  });
+  const form = useForm<z.input<typeof formSchema>>({ resolver: zodResolver(formSchema), mode: "onBlur" });
   const [error, setError] = useState<string>();
+  const [needsGoogle, setNeedsGoogle] = useState(false);
   const onSubmit = form.handleSubmit(async (values) => {
     setError(undefined);
     try {
-      await api.post("/api/v1/auth/delete-account", values);
+      await api.post("/api/v1/auth/delete-account", values.password ? values : {});
       window.location.assign("/signup");
     } catch (e) {
       const field = e instanceof ApiError ? e.field("password") : undefined;
       if (field) form.setError("password", { message: field });
+      else if (e instanceof ApiError && e.code === "forbidden") setNeedsGoogle(true);
       else setError(errorMessage(e));
     }
   });
@@ -41,7 +44,7 @@ export function DeleteAccountSection() {
       <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-end gap-3">
         <div className="min-w-60 flex-1">
           <label htmlFor="delete-password" className="mb-1 block text-sm font-medium">
-            Your password
+            Your password (leave empty if you sign in with Google)
           </label>
           <input
             id="delete-password"
@@ -65,6 +68,18 @@ export function DeleteAccountSection() {
           Delete my account
         </button>
       </form>
+      {needsGoogle ? (
+        <div role="alert" className="mt-3 text-sm">
+          <p>Your account signs in with Google: confirm it is you, then delete within 5 minutes.</p>
+          <button
+            type="button"
+            onClick={() => void startGoogleSignIn("/settings").then((url) => window.location.assign(url))}
+            className="mt-2 rounded-lg border border-border px-4 py-2 font-medium"
+          >
+            Sign in with Google again
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="mt-2 text-sm text-danger">
           {error}

@@ -135,7 +135,7 @@ export function ContactView({ id }: { id: string }) {
           {
             value: "bookings",
             label: "Bookings",
-            content: <BookingsTab contactId={id} onBooked={() => setTimelineKey((k) => k + 1)} />,
+            content: <BookingsTab contactId={id} onBooked={refreshTimeline} />,
           },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
         ]}
