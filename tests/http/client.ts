@@ -8,7 +8,13 @@ export type HttpResult<T = unknown> = {
   text: string;
 };
 
-type Opts = { headers?: Record<string, string>; csrf?: boolean; raw?: string | Uint8Array };
+type Opts = {
+  headers?: Record<string, string>;
+  csrf?: boolean;
+  raw?: string | Uint8Array;
+  /** An open event stream (text/event-stream) is not read: its body never ends. */
+  skipEventStream?: boolean;
+};
 
 /**
  * A tiny cookie-jar HTTP client for one simulated browser/script. Unsafe methods send
@@ -56,6 +62,10 @@ export class TestClient {
       redirect: "manual",
     });
     this.absorb(res.headers);
+    if (o.skipEventStream && res.headers.get("content-type")?.startsWith("text/event-stream")) {
+      await res.body?.cancel();
+      return { status: res.status, headers: res.headers, json: null as T, text: "" };
+    }
     const text = await res.text();
     let json: unknown = null;
     try {
