@@ -101,7 +101,14 @@ export function startWeb(distDir: string, port: number, env: Record<string, stri
     "web",
     process.execPath,
     [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(port) },
+    // Production refuses to start without SMTP_URL unless password reset is off; no mail here.
+    {
+      ...env,
+      NODE_ENV: "production",
+      PASSWORD_RESET_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
+      PORT: String(port),
+    },
   );
 }
 
