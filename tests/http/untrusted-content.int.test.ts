@@ -19,7 +19,8 @@ describe("untrusted content never stalls the server (HTTP)", () => {
   const h = useHttpServer(async () => {
     emu = await startGoogleEmulator({ seed: 14, autoConsent: true, mailbox: { messages: 0 } });
     // The import is polled every second for up to minutes: lift the per-user API limit only.
-    return { ...emulatorAppEnv(emu), RATE_LIMIT_API_PER_MIN: "100000" };
+    // Jobs run in the server process (no REDIS_URL), so the import needs no separate worker.
+    return { ...emulatorAppEnv(emu), RATE_LIMIT_API_PER_MIN: "100000", REDIS_URL: "" };
   });
   afterAll(async () => {
     await emu?.close();
