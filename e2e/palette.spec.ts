@@ -101,7 +101,7 @@ export default [
     // Failed loads turn into an error with a retry, never a skeleton forever.
     const dashboardUrl = (u: URL) => u.pathname === "/api/v1/dashboard";
     await page.route(dashboardUrl, (r) => r.fulfill(rateLimited));
-    await page.goto("/");
+    await page.goto("/dashboard");
     await page.getByRole("alert").getByText("Too many attempts").waitFor();
     await page.unroute(dashboardUrl);
     await page.getByRole("button", { name: "Try again" }).click();

@@ -107,7 +107,7 @@ export function TasksView() {
             role="tab"
             aria-selected={filter === f.value}
             onClick={() => setFilter(f.value)}
-            className={`rounded-lg px-3 py-1.5 text-sm font-medium ${filter === f.value ? "bg-primary text-white" : "text-muted hover:bg-bg"}`}
+            className={`rounded-lg px-3 py-1.5 text-sm font-medium max-md:min-h-[44px] ${filter === f.value ? "bg-primary text-white" : "text-muted hover:bg-bg"}`}
           >
             {f.label}
           </button>
