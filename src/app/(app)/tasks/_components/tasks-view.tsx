@@ -114,7 +114,7 @@ export function TasksView() {
         ))}
       </div>
       {q.isPending ? (
-        <div aria-label="Loading tasks" className="space-y-2">
+        <div role="status" aria-label="Loading tasks" className="space-y-2">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-12" />
           ))}
