@@ -41,7 +41,7 @@ export function TodayView() {
   const quick = useRef<HTMLInputElement>(null);
   if (q.isPending)
     return (
-      <div aria-label="Loading today">
+      <div role="status" aria-label="Loading today">
         <Skeleton className="mb-6 h-10 w-48" />
         <Skeleton className="mb-4 h-32" />
         <Skeleton className="h-48" />
