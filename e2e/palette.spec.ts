@@ -202,7 +202,9 @@ export default [
       await page.getByRole("dialog", { name: "Search everything" }).waitFor();
       await page.keyboard.press("Escape");
 
-      // Settings sections scroll sideways on a phone, each a 44 px target.
+      // Settings sections scroll sideways on a phone, each a 44 px target. (Settings sits
+      // behind "More" once the bar is full, so open it directly.)
+      await page.goto("/settings");
       const section = page
         .getByRole("navigation", { name: "Settings sections" })
         .getByRole("link", { name: "Account" });
