@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, useHttpServer } from "./harness";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let n = 0;
-const ip = () => `198.51.${(n >> 8) % 250}.${++n % 250}`;
+// Counters live in Redis, which outlives a test run (CI runs this file against the same
+// Redis more than once an hour): a fresh random address per call keeps runs independent.
+const octet = () => 1 + Math.floor(Math.random() * 250);
+const ip = () => `10.${octet()}.${octet()}.${octet()}`;
+const hex = () => octet().toString(16);
 
 // Limits come from the environment (README: configuration); these are deliberately small.
 describe("rate limits from the environment (HTTP)", () => {
@@ -63,6 +66,7 @@ describe("rate limits from the environment (HTTP)", () => {
   });
 
   it("limits guesses per IPv6 /64 across emails", async () => {
+    const net = `2001:db8:${hex()}${hex()}`;
     const statuses: number[] = [];
     // 3 × 6 = 18 guesses per /64 in 15 minutes, each from another address of the same /64.
     for (let i = 1; i <= 19; i++) {
@@ -71,7 +75,7 @@ describe("rate limits from the environment (HTTP)", () => {
         .post(
           "/api/v1/auth/sign-in",
           { email: `nobody-${randomUUID()}@test.local`, password: "wrong password" },
-          { headers: { "x-forwarded-for": `2001:db8:77:1::${i.toString(16)}` } },
+          { headers: { "x-forwarded-for": `${net}:1::${i.toString(16)}` } },
         );
       statuses.push(r.status);
     }
@@ -82,7 +86,7 @@ describe("rate limits from the environment (HTTP)", () => {
       .post(
         "/api/v1/auth/sign-in",
         { email: `nobody-${randomUUID()}@test.local`, password: "wrong password" },
-        { headers: { "x-forwarded-for": "2001:db8:77:2::1" } },
+        { headers: { "x-forwarded-for": `${net}:2::1` } },
       );
     expect(other.status).toBe(401);
   });
