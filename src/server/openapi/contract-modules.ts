@@ -9,6 +9,7 @@ import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
+import * as httpContractsFiles from "../http/contracts/files";
 import * as httpContractsFollowups from "../http/contracts/followups";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
@@ -40,6 +41,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContacts,
   httpContractsCrmSettings,
   httpContractsExports,
+  httpContractsFiles,
   httpContractsFollowups,
   httpContractsGooglePush,
   httpContractsHealth,
