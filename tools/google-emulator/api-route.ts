@@ -1,4 +1,4 @@
-// The shape of an authenticated API route (Gmail/Calendar), shared by the router.
+// The shape of an authenticated API route (Gmail/Calendar/Drive), shared by the router.
 import type { IncomingMessage } from "node:http";
 import type { Grant } from "./oauth/grants";
 import type { Account, EmulatorState } from "./state";
@@ -21,6 +21,6 @@ export type ApiRoute = {
   id: string;
   /** Quota units, as Gmail documents them per method. */
   cost: number;
-  api: "gmail" | "calendar";
+  api: "gmail" | "calendar" | "drive";
   handler: (ctx: ApiContext) => unknown;
 };

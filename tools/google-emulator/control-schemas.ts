@@ -78,6 +78,26 @@ const calendarSpec = z.object({
   now: when.optional(),
 });
 
+const drivePerson = z.object({ email, displayName: z.string().optional() });
+const driveGrant = drivePerson.extend({ role: z.enum(["writer", "commenter", "reader"]) });
+const driveFields = {
+  name: z.string().min(1).max(500),
+  mimeType: z.string().optional(),
+  sharedWith: z.array(driveGrant).max(100).optional(),
+  createdTime: when.optional(),
+  modifiedTime: when.optional(),
+  trashed: z.boolean().optional(),
+};
+const driveFileSpec = z.object({
+  ...driveFields,
+  id: z
+    .string()
+    .regex(/^[\w-]{10,64}$/)
+    .optional(),
+  owner: drivePerson.optional(),
+});
+const driveFilePatch = z.object({ ...driveFields, name: driveFields.name.optional() });
+
 const faultSpec = z.object({
   kind: z.enum(["rate_limit_429", "rate_limit_403", "server_500", "slow", "lose_response"]),
   forMs: z.number().int().positive().optional(),
@@ -97,6 +117,12 @@ export const CONTROL_ARGS = {
         seed: z.number().int().optional(),
         mailbox: mailboxSpec.optional(),
         calendar: calendarSpec.optional(),
+        drive: z
+          .object({
+            files: z.number().int().min(0).max(10_000).optional(),
+            seed: z.number().int().optional(),
+          })
+          .optional(),
         sendAs: z.array(email).max(20).optional(),
       })
       .optional(),
@@ -108,6 +134,10 @@ export const CONTROL_ARGS = {
   addEvent: z.tuple([email, eventSpec]),
   updateEvent: z.tuple([email, z.string(), eventPatch]),
   cancelEvent: z.tuple([email, z.string()]),
+  addDriveFile: z.tuple([email, driveFileSpec]),
+  updateDriveFile: z.tuple([email, z.string(), driveFilePatch]),
+  deleteDriveFile: z.tuple([email, z.string()]),
+  expireDriveChanges: z.tuple([email]),
   revokeAllGrants: z.tuple([email]),
   mintTokens: z.tuple([
     email,

@@ -4,6 +4,8 @@ import type { calendar_v3 } from "@googleapis/calendar";
 import { toEventJson } from "./calendar/event-json";
 import type { EventSpec } from "./calendar/store";
 import type { FaultSpec } from "./faults";
+import { toFileJson } from "./drive/file-json";
+import type { DriveFileSpec } from "./drive/store";
 import { deliverCalendar, deliverGmail, type Delivery } from "./push/deliver";
 import type { MessageSpec } from "./gmail/compose";
 import { isKnownLabel } from "./gmail/labels";
@@ -34,6 +36,18 @@ export type EmulatorControl = {
   addEvent(email: string, spec: EventSpec): calendar_v3.Schema$Event;
   updateEvent(email: string, id: string, patch: Partial<EventSpec>): calendar_v3.Schema$Event;
   cancelEvent(email: string, id: string): calendar_v3.Schema$Event;
+  /** A Drive file owned by the account, or (with `owner`) shared with it; returns it as files.get would. */
+  addDriveFile(email: string, spec: DriveFileSpec): DriveFileJson;
+  /** Renames, re-shares (replaces `sharedWith`) or trashes a file; a file the account loses access to is a removal. */
+  updateDriveFile(
+    email: string,
+    id: string,
+    patch: Partial<Omit<DriveFileSpec, "id" | "owner">>,
+  ): DriveFileJson | null;
+  /** Deletes a file for good (changes.list reports it removed). */
+  deleteDriveFile(email: string, id: string): void;
+  /** Page tokens taken so far stop working (changes.list answers 400). */
+  expireDriveChanges(email: string): void;
   revokeAllGrants(email: string): { revoked: number };
   /** Skips the consent dance: tokens for `email`, by default with every scope the app uses. */
   mintTokens(
@@ -73,6 +87,8 @@ export type EmulatorControl = {
   ): Promise<Delivery>;
 };
 
+export type DriveFileJson = ReturnType<typeof toFileJson>;
+
 export function createControl(state: EmulatorState): EmulatorControl {
   const acct = (email: string) => state.requireAccount(email);
   return {
@@ -108,6 +124,17 @@ export function createControl(state: EmulatorState): EmulatorControl {
       const cal = acct(email).calendar;
       return toEventJson(cal, cal.cancel(id, state.now()));
     },
+    addDriveFile(email, spec) {
+      const a = acct(email);
+      return toFileJson(a.drive.add(spec, state.now()), a.profile.email);
+    },
+    updateDriveFile(email, id, patch) {
+      const a = acct(email);
+      const f = a.drive.update(id, patch, state.now());
+      return a.drive.isVisible(id) ? toFileJson(f, a.profile.email) : null;
+    },
+    deleteDriveFile: (email, id) => acct(email).drive.remove(id, state.now()),
+    expireDriveChanges: (email) => acct(email).drive.expireChanges(),
     revokeAllGrants: (email) => ({ revoked: state.grants.revokeAll(acct(email).profile.email) }),
     mintTokens(email, opts = {}) {
       const a = acct(email);

@@ -1,5 +1,5 @@
 // Request dispatch: control API, fault injection, OAuth endpoints, then
-// authenticated Gmail/Calendar routes with quota accounting and `fields=`.
+// authenticated Gmail/Calendar/Drive routes with quota accounting and `fields=`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiRoute } from "./api-route";
 import { FREEBUSY_ROUTES } from "./calendar/freebusy";
@@ -8,6 +8,7 @@ import { WRITE_EVENT_ROUTES } from "./calendar/write-events";
 import type { EmulatorControl } from "./control";
 import { handleControl } from "./control-http";
 import { apiErrors } from "./errors";
+import { DRIVE_ROUTES } from "./drive/routes";
 import { applyFields, parseFields } from "./fields";
 import { GMAIL_ROUTES } from "./gmail/routes";
 import { GMAIL_SEND_ROUTES } from "./gmail/send";
@@ -26,6 +27,8 @@ const ROUTES: ApiRoute[] = [
   // Booking: free/busy and event writes.
   ...FREEBUSY_ROUTES,
   ...WRITE_EVENT_ROUTES,
+  // Drive metadata: files, permissions, changes.
+  ...DRIVE_ROUTES,
 ];
 
 export function createRequestHandler(state: EmulatorState, control: EmulatorControl) {
@@ -44,7 +47,7 @@ async function handle(
   const path = url.pathname.replace(/\/{2,}/g, "/");
   if (path.startsWith("/__emulator/")) return handleControl(control, req, res, url);
   const method = req.method ?? "GET";
-  const isApi = path.startsWith("/gmail/") || path.startsWith("/calendar/");
+  const isApi = path.startsWith("/gmail/") || path.startsWith("/calendar/") || path.startsWith("/drive/");
   const match = isApi ? findRoute(method, path) : null;
   const oauth = OAUTH_ROUTES[path];
   state.stats.hit(

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createControl, type EmulatorControl } from "./control";
 import { createRequestHandler } from "./router";
+import type { DriveSpec } from "./drive/seed";
 import { createState, type CalendarSpec, type MailboxSpec } from "./state";
 
 export type { CalendarSpec, MailboxSpec } from "./state";
@@ -16,6 +17,7 @@ export type EmulatorOptions = {
   seed?: number;
   mailbox?: MailboxSpec;
   calendar?: CalendarSpec;
+  drive?: DriveSpec;
   quota?: { unitsPerMinute: number } | null;
   clientId?: string;
   clientSecret?: string;
@@ -62,6 +64,7 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<E
     redirectUris: opts.redirectUris,
     mailbox: opts.mailbox ?? {},
     calendar: opts.calendar ?? {},
+    drive: opts.drive ?? {},
     defaultEmail,
     defaultName:
       opts.accountName ??

@@ -1,6 +1,8 @@
 // Everything one emulator instance knows: accounts (mailbox + calendar each),
 // OAuth grants, faults, quota and stats, plus a virtual clock anchored at `now`.
 import { createCalendarStore, type CalendarStore } from "./calendar/store";
+import { createDriveStore, type DriveStore } from "./drive/store";
+import { seedDrive, type DriveSpec } from "./drive/seed";
 import { createFaults } from "./faults";
 import { createMailbox, type Mailbox } from "./gmail/mailbox";
 import { createGrantStore } from "./oauth/grants";
@@ -32,6 +34,8 @@ export type AccountSpec = {
   seed?: number;
   mailbox?: MailboxSpec;
   calendar?: CalendarSpec;
+  /** Drive files (default 12: most shared with clients, some from clients, some private). */
+  drive?: DriveSpec;
   /** Extra send-as aliases (users.settings.sendAs.list), besides the primary address. */
   sendAs?: string[];
 };
@@ -47,6 +51,7 @@ export type Account = {
   profile: AccountProfile;
   mailbox: Mailbox;
   calendar: CalendarStore;
+  drive: DriveStore;
   sendAs: string[];
 };
 
@@ -59,6 +64,7 @@ export type EmulatorConfig = {
   redirectUris?: string[];
   mailbox: MailboxSpec;
   calendar: CalendarSpec;
+  drive?: DriveSpec;
   defaultEmail: string;
   defaultName: string;
   startNow: number;
@@ -121,8 +127,18 @@ export function createState(cfg: EmulatorConfig) {
         seed: c.seed ?? seed,
         events,
       });
+      const d = { ...cfg.drive, ...spec.drive };
+      const drive = createDriveStore({ email, displayName: profile.name }, d.seed ?? seed);
+      for (const f of seedDrive({
+        seed: d.seed ?? seed,
+        count: d.files ?? 12,
+        now: toMs(m.now) ?? now,
+        personas: buildPersonas(m.seed ?? seed, personaCount),
+        account: { email, displayName: profile.name },
+      }))
+        drive.add(f, toMs(m.now) ?? now);
       const sendAs = (spec.sendAs ?? []).map((a) => a.trim().toLowerCase());
-      const account: Account = { profile, mailbox, calendar, sendAs };
+      const account: Account = { profile, mailbox, calendar, drive, sendAs };
       accounts.set(email, account);
       return account;
     },

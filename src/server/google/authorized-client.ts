@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { googleApiCalls } from "../metrics/registry";
 import { describeGoogleError, GoogleError, toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
-import type { GoogleService } from "./scopes";
+import type { TokenService } from "./scopes";
 import { loadTokens, saveTokens, updateIntegration } from "./token-store";
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -12,7 +12,7 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * An OAuth2Client with a fresh access token for the user's service. Refreshes ahead of
  * expiry and saves the new token; a revoked grant marks the integration needs_reconnect.
  */
-export async function authorizedClient(ctx: Ctx, service: GoogleService): Promise<OAuth2Client> {
+export async function authorizedClient(ctx: Ctx, service: TokenService): Promise<OAuth2Client> {
   const t = await loadTokens(ctx, service);
   if (!t || (!t.accessToken && !t.refreshToken)) {
     throw new GoogleError("invalid_grant", `${service} is not connected`);
@@ -48,7 +48,7 @@ export async function authorizedClient(ctx: Ctx, service: GoogleService): Promis
   return client;
 }
 
-export async function markNeedsReconnect(ctx: Ctx, service: GoogleService, e: GoogleError): Promise<void> {
+export async function markNeedsReconnect(ctx: Ctx, service: TokenService, e: GoogleError): Promise<void> {
   ctx.log.warn({ service, kind: e.kind }, "google integration needs reconnect");
   await updateIntegration(ctx, service, { status: "needs_reconnect", lastError: describeGoogleError(e) });
 }

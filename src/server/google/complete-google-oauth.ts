@@ -5,7 +5,7 @@ import { callGoogle } from "./call-google";
 import { toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
 import { consumeState } from "./oauth-state";
-import { canSendGmail, SCOPES, servicesGranted } from "./scopes";
+import { canSendGmail, DRIVE_METADATA_SCOPE, SCOPES, servicesGranted } from "./scopes";
 import { loadTokens, saveTokens } from "./token-store";
 
 export type CallbackInput = {
@@ -43,7 +43,9 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
     };
   }
   if (!tokens.access_token) throw new AppError("upstream_error", "Google returned no access token");
-  const granted = (tokens.scope ?? SCOPES[service]).split(/\s+/).filter(Boolean);
+  const granted = (tokens.scope ?? (service === "drive" ? DRIVE_METADATA_SCOPE : SCOPES[service]))
+    .split(/\s+/)
+    .filter(Boolean);
   const services = servicesGranted(granted);
   if (!services.includes(service)) {
     return {
@@ -76,5 +78,9 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
       accountEmail,
     });
   }
-  return { redirect: sendNewlyAllowed ? "/outbox?sendAllowed=1" : "/settings/sync?connected=google" };
+  if (sendNewlyAllowed) return { redirect: "/outbox?sendAllowed=1" };
+  // The incremental Drive step (asked at the first Drive preview) returns to its card.
+  return {
+    redirect: service === "drive" ? "/settings/sync?connected=drive" : "/settings/sync?connected=google",
+  };
 }

@@ -67,8 +67,12 @@ describe("Google OAuth", () => {
   it("rejects bad scopes, missing parameters and reports a denied consent in words", async () => {
     const user = await createTestUser(h);
     const ctx = { db: h.db, userId: user.id, log: rootLog() };
-    await expect(startGoogleOAuth(ctx, { scope: "drive", redirectUri })).rejects.toMatchObject({
+    await expect(startGoogleOAuth(ctx, { scope: "contacts", redirectUri })).rejects.toMatchObject({
       code: "invalid_scope",
+    });
+    // Drive is a known scope, but asked for only while FEATURE_GOOGLE_DRIVE is on.
+    await expect(startGoogleOAuth(ctx, { scope: "drive", redirectUri })).rejects.toMatchObject({
+      code: "not_found",
     });
     await expect(completeGoogleOAuth(ctx, { redirectUri })).rejects.toMatchObject({
       code: "missing_code_or_state",

@@ -5,12 +5,12 @@ import { appEncryptor, appSigner } from "../crypto/app-crypto";
 import { syncAudit } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
-import type { GoogleService } from "./scopes";
+import type { TokenService } from "./scopes";
 
 export const STATE_COOKIE = "gauth";
 export const STATE_TTL_MS = 5 * 60_000;
 
-type CookieBody = { u: string; n: string; v: string; s: GoogleService; e: number };
+type CookieBody = { u: string; n: string; v: string; s: TokenService; e: number };
 
 /**
  * The OAuth state is user-bound (signed over user id + nonce), short-lived (cookie and
@@ -20,7 +20,7 @@ type CookieBody = { u: string; n: string; v: string; s: GoogleService; e: number
  */
 export async function issueState(
   ctx: Ctx,
-  service: GoogleService,
+  service: TokenService,
   verifier: string,
 ): Promise<{ state: string; cookie: string }> {
   const nonce = randomBytes(18).toString("base64url");
@@ -38,7 +38,7 @@ export async function consumeState(
   ctx: Ctx,
   state: string,
   cookie: string | undefined,
-): Promise<{ service: GoogleService; verifier: string }> {
+): Promise<{ service: TokenService; verifier: string }> {
   const bad = () => new AppError("invalid_state", "The sign-in link expired or was already used; try again.");
   if (!cookie) throw bad();
   let body: CookieBody;

@@ -3,10 +3,29 @@ import { AppError } from "../errors";
 
 export type GoogleService = "gmail" | "calendar";
 
+/** Everything that keeps its own tokens row: the synced services plus Drive (documents, #20). */
+export type TokenService = GoogleService | "drive";
+
 export const SCOPES: Record<GoogleService, string> = {
   gmail: "https://www.googleapis.com/auth/gmail.readonly",
   calendar: "https://www.googleapis.com/auth/calendar.readonly",
 };
+
+/**
+ * Drive is asked for incrementally, like sending: only when the user first previews Drive
+ * documents, and only metadata (names, owners, permissions, links), never file contents.
+ */
+export const DRIVE_METADATA_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly";
+const DRIVE_READ_SCOPES = new Set([
+  DRIVE_METADATA_SCOPE,
+  "https://www.googleapis.com/auth/drive.metadata",
+  "https://www.googleapis.com/auth/drive.readonly",
+  "https://www.googleapis.com/auth/drive",
+]);
+
+export function canReadDrive(granted: readonly string[]): boolean {
+  return granted.some((s) => DRIVE_READ_SCOPES.has(s));
+}
 
 /** Booking adds events to the calendar: asked for (incrementally) when booking is first enabled. */
 export const CALENDAR_EVENTS_SCOPE = "https://www.googleapis.com/auth/calendar.events";
@@ -46,6 +65,10 @@ export function requireServiceEnabled(service: GoogleService | "drive"): void {
 }
 
 /** Services whose scope Google actually granted (include_granted_scopes can add more). */
-export function servicesGranted(scopes: string[]): GoogleService[] {
-  return (Object.keys(SCOPES) as GoogleService[]).filter((s) => scopes.includes(SCOPES[s]));
+export function servicesGranted(scopes: string[]): TokenService[] {
+  const out: TokenService[] = (Object.keys(SCOPES) as GoogleService[]).filter((s) =>
+    scopes.includes(SCOPES[s]),
+  );
+  if (canReadDrive(scopes)) out.push("drive");
+  return out;
 }

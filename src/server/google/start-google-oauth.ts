@@ -4,10 +4,12 @@ import { googleOAuthClient } from "./oauth-client";
 import { issueState } from "./oauth-state";
 import {
   CALENDAR_EVENTS_SCOPE,
+  DRIVE_METADATA_SCOPE,
   GMAIL_SEND_SCOPE,
   requireServiceEnabled,
   SCOPES,
   type GoogleService,
+  type TokenService,
 } from "./scopes";
 
 /** Builds the Google consent URL (offline, incremental scopes, PKCE S256) and the state cookie. */
@@ -15,24 +17,27 @@ export async function startGoogleOAuth(
   ctx: Ctx,
   input: { scope: string | undefined; redirectUri: string },
 ): Promise<{ url: string; cookie: string }> {
-  const allowed = ["gmail", "calendar", "gmail_send", "booking"];
+  const allowed = ["gmail", "calendar", "gmail_send", "booking", "drive"];
   if (!input.scope || !allowed.includes(input.scope)) {
-    throw new AppError("invalid_scope", "scope must be gmail, gmail_send, calendar or booking");
+    throw new AppError("invalid_scope", "scope must be gmail, gmail_send, calendar, booking or drive");
   }
   // gmail_send: the incremental step asked at the first send; tokens stay the gmail service's.
   // "booking" is the calendar plus permission to add events (asked for when booking is enabled).
-  const service: GoogleService =
+  // "drive": Drive metadata only, asked for at the first Drive preview (its own tokens row).
+  const service: TokenService =
     input.scope === "gmail_send"
       ? "gmail"
       : input.scope === "booking"
         ? "calendar"
-        : (input.scope as GoogleService);
+        : (input.scope as GoogleService | "drive");
   const scope =
     input.scope === "gmail_send"
       ? [SCOPES.gmail, GMAIL_SEND_SCOPE]
       : input.scope === "booking"
         ? [SCOPES.calendar, CALENDAR_EVENTS_SCOPE]
-        : [SCOPES[service]];
+        : service === "drive"
+          ? [DRIVE_METADATA_SCOPE]
+          : [SCOPES[service]];
   requireServiceEnabled(service);
   const client = googleOAuthClient(input.redirectUri);
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();

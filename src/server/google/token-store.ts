@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { appEncryptor } from "../crypto/app-crypto";
 import { userIntegrations } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
-import type { GoogleService } from "./scopes";
+import type { TokenService } from "./scopes";
 
 export type StoredTokens = {
   accessToken: string | null;
@@ -25,7 +25,7 @@ export type TokenUpdate = {
 
 const enc = () => appEncryptor();
 
-export async function loadTokens(ctx: Ctx, service: GoogleService): Promise<StoredTokens | null> {
+export async function loadTokens(ctx: Ctx, service: TokenService): Promise<StoredTokens | null> {
   const row = await withUser(
     ctx,
     async (tx) =>
@@ -59,7 +59,7 @@ export async function loadTokens(ctx: Ctx, service: GoogleService): Promise<Stor
  * with prompt=consent), so a missing one keeps the stored one. A fresh grant clears
  * "needs reconnect" and the last error.
  */
-export async function saveTokens(ctx: Ctx, service: GoogleService, t: TokenUpdate): Promise<void> {
+export async function saveTokens(ctx: Ctx, service: TokenService, t: TokenUpdate): Promise<void> {
   const accessTokenEnc = enc().encrypt(t.accessToken, "tokens");
   const refreshTokenEnc = t.refreshToken ? enc().encrypt(t.refreshToken, "tokens") : undefined;
   await withUser(ctx, (tx) =>
@@ -93,7 +93,7 @@ export async function saveTokens(ctx: Ctx, service: GoogleService, t: TokenUpdat
 
 export async function updateIntegration(
   ctx: Ctx,
-  service: GoogleService,
+  service: TokenService,
   set: Partial<{
     status: "connected" | "needs_reconnect";
     lastError: string | null;
@@ -116,7 +116,7 @@ export async function updateIntegration(
   );
 }
 
-export async function deleteTokens(ctx: Ctx, service: GoogleService): Promise<void> {
+export async function deleteTokens(ctx: Ctx, service: TokenService): Promise<void> {
   await withUser(ctx, (tx) =>
     tx
       .delete(userIntegrations)

@@ -77,7 +77,11 @@ function mutable(res: Response): Response {
  */
 function decorate(req: Request, res: Response): void {
   const h = res.headers;
+  // A route serving a user's bytes (file downloads, avatars) sets a stricter policy of its
+  // own (default-src 'none', sandbox): it stays, the app-wide one is for everything else.
+  const own = h.get("content-security-policy");
   applySecurityHeaders(h);
+  if (own) h.set("content-security-policy", own);
   const origin = req.headers.get("origin");
   if (origin && allowedOrigins().has(origin)) {
     h.set("access-control-allow-origin", origin);

@@ -17,6 +17,7 @@ type Row = {
   snippet: string | null;
   summary: string | null;
   direction: string | null;
+  link: string | null;
   body: string | null;
   pinned: boolean | null;
   updated_at: string | null;
@@ -41,13 +42,14 @@ export async function getTimeline(
       SELECT * FROM (
         (SELECT 'interaction' AS kind, i.id, ic.occurred_at AS at, ic.occurred_at::text AS k, i.type, i.source,
            i.subject, left(i.body, 280) AS snippet, i.summary, i.direction,
+           CASE WHEN i.source = 'drive' THEN i.metadata->>'webViewLink' END AS link,
            NULL::text AS body, NULL::boolean AS pinned, NULL::timestamptz AS updated_at
          FROM interaction_contacts ic JOIN interactions i ON i.id = ic.interaction_id
          WHERE ic.contact_id = ${input.contactId} AND ic.user_id = ${userId} AND i.user_id = ${userId}
            ${after("ic.occurred_at", "i.id")}
          ORDER BY ic.occurred_at DESC, i.id DESC LIMIT ${q.limit + 1})
         UNION ALL
-        (SELECT 'note', n.id, n.created_at, n.created_at::text, NULL, NULL, NULL, NULL, NULL, NULL,
+        (SELECT 'note', n.id, n.created_at, n.created_at::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            n.body, n.pinned, n.updated_at
          FROM notes n WHERE n.contact_id = ${input.contactId} AND n.user_id = ${userId}
            ${after("n.created_at", "n.id")}
@@ -75,6 +77,7 @@ export async function getTimeline(
             snippet: x.snippet,
             summary: x.summary,
             direction: x.direction,
+            link: x.link,
           },
     );
     return {

@@ -20,7 +20,7 @@ export const timelineQuery = z.object({
 
 export const interactionSchema = z.object({
   id: z.uuid(),
-  type: z.enum(["email", "meeting", "call", "note", "session"]),
+  type: z.enum(["email", "meeting", "call", "note", "session", "document"]),
   source: z.string(),
   occurredAt: z.string(),
   subject: z.string().nullable(),
@@ -36,13 +36,15 @@ export const timelineItemSchema = z.discriminatedUnion("kind", [
     kind: z.literal("interaction"),
     id: z.uuid(),
     at: z.string(),
-    type: z.enum(["email", "meeting", "call", "note", "session"]),
+    type: z.enum(["email", "meeting", "call", "note", "session", "document"]),
     source: z.string(),
     subject: z.string().nullable(),
     /** First ~280 characters of the body. */
     snippet: z.string().nullable(),
     summary: z.string().nullable(),
     direction: z.string().nullable(),
+    /** Documents: where to open the file in Google Drive (a docs/drive.google.com URL); null otherwise. */
+    link: z.string().nullable(),
   }),
   z.object({
     kind: z.literal("note"),

@@ -4,6 +4,7 @@ import { bookingNotifyJob } from "./definitions/booking-notify";
 import { bookingReminderJob } from "./definitions/booking-reminder";
 import { embedJob } from "./definitions/embed";
 import { googleCalendarSyncJob } from "./definitions/google-calendar-sync";
+import { googleDriveSyncJob } from "./definitions/google-drive-sync";
 import { googleGmailSyncJob } from "./definitions/google-gmail-sync";
 import { insightJob } from "./definitions/insight";
 import { noopJob } from "./definitions/noop";
@@ -22,6 +23,7 @@ import { sendDigestJob } from "./definitions/send-digest";
 const builtIn = [
   googleGmailSyncJob,
   googleCalendarSyncJob,
+  googleDriveSyncJob,
   normalizeGoogleEmailJob,
   normalizeGoogleEventJob,
   resolveContactsJob,

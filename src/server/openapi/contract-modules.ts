@@ -8,6 +8,7 @@ import * as httpContractsCharts from "../http/contracts/charts";
 import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
+import * as httpContractsDrive from "../http/contracts/drive";
 import * as httpContractsExports from "../http/contracts/exports";
 import * as httpContractsFiles from "../http/contracts/files";
 import * as httpContractsFollowups from "../http/contracts/followups";
@@ -40,6 +41,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContactsMerge,
   httpContractsContacts,
   httpContractsCrmSettings,
+  httpContractsDrive,
   httpContractsExports,
   httpContractsFiles,
   httpContractsFollowups,

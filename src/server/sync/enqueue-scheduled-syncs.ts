@@ -10,22 +10,25 @@ export const SCHEDULED_SYNC_KEY = "scheduled-incremental";
 export const PUSH_SAFETY_POLL_HOURS = 6;
 
 /**
- * One tick of the periodic sync: an incremental Gmail/Calendar sync job for every connected
+ * One tick of the periodic sync: an incremental Gmail/Calendar/Drive sync job for every connected
  * account whose feature is on (accounts on push only every PUSH_SAFETY_POLL_HOURS). The
  * dedupe key means a tick never piles a second job onto one that is still queued or running.
  */
 export async function enqueueScheduledSyncs(
   ctx: SystemCtx,
-  o: { gmail?: boolean; calendar?: boolean } = {},
+  o: { gmail?: boolean; calendar?: boolean; drive?: boolean } = {},
 ): Promise<number> {
   const e = env();
   const gmail = o.gmail ?? e.FEATURE_GOOGLE_GMAIL_RO;
   const calendar = o.calendar ?? e.FEATURE_GOOGLE_CALENDAR_RO;
-  const services = [gmail && "gmail", calendar && "calendar"].filter(Boolean) as string[];
+  // Drive documents (#20) follow changes.list the same way; a user who never approved a
+  // Drive import has no cursor and the job returns at once.
+  const drive = o.drive ?? e.FEATURE_GOOGLE_DRIVE;
+  const services = [gmail && "gmail", calendar && "calendar", drive && "drive"].filter(Boolean) as string[];
   if (services.length === 0) return 0;
   // With push live for an account, polling only runs as a slow safety net.
   const r = await withSystem(ctx.db, (tx) =>
-    tx.execute<{ user_id: string; service: "gmail" | "calendar" }>(sql`SELECT i.user_id, i.service
+    tx.execute<{ user_id: string; service: "gmail" | "calendar" | "drive" }>(sql`SELECT i.user_id, i.service
       FROM user_integrations i WHERE i.provider = 'google' AND i.status = 'connected'
         AND i.service IN (${sql.join(
           services.map((s) => sql`${s}`),
@@ -38,7 +41,12 @@ export async function enqueueScheduledSyncs(
   let created = 0;
   for (const row of r.rows) {
     const target = { db: ctx.db, userId: row.user_id, log: ctx.log };
-    const kind = row.service === "gmail" ? "google_gmail_sync" : "google_calendar_sync";
+    const kind =
+      row.service === "gmail"
+        ? "google_gmail_sync"
+        : row.service === "drive"
+          ? "google_drive_sync"
+          : "google_calendar_sync";
     const res = await enqueue(target, kind, { incremental: true }, { dedupeKey: SCHEDULED_SYNC_KEY });
     if (!res.deduped) created++;
   }

@@ -72,7 +72,6 @@ export const calendarPreviewSchema = z.object({
   sampleTitles: z.array(z.string()),
   newContacts: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
 });
-export const drivePreviewSchema = z.object({ count: z.number(), sampleNames: z.array(z.string()) });
 
 export const batchIdBody = z.object({ batchId: z.uuid().optional() });
 

@@ -9,6 +9,7 @@ export const SCOPES = {
   gmailReadonly: `${G}gmail.readonly`,
   gmailMetadata: `${G}gmail.metadata`,
   calendarReadonly: `${G}calendar.readonly`,
+  driveMetadataReadonly: `${G}drive.metadata.readonly`,
 } as const;
 
 /** What mintTokens() grants when no scope is given: enough for the whole app. */
@@ -47,6 +48,11 @@ export function canSendMail(scopes: readonly string[]): boolean {
 
 export function hasCalendar(scopes: readonly string[]): boolean {
   return scopes.some((s) => s.startsWith(`${G}calendar`));
+}
+
+/** Drive metadata reads: any Drive scope except drive.file (which only sees the app's own files). */
+export function hasDrive(scopes: readonly string[]): boolean {
+  return scopes.some((s) => s.startsWith(`${G}drive`) && s !== `${G}drive.file` && s !== `${G}drive.appdata`);
 }
 
 export function hasIdentity(scopes: readonly string[]): boolean {

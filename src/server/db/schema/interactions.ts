@@ -12,7 +12,8 @@ import {
 import { createdAt, id, updatedAt, userId } from "./columns";
 import { contacts } from "./contacts";
 
-export const interactionTypes = ["email", "meeting", "call", "note", "session"] as const;
+/** "document": a Google Drive file shared with the contact (source drive, never logged by hand). */
+export const interactionTypes = ["email", "meeting", "call", "note", "session", "document"] as const;
 export type InteractionType = (typeof interactionTypes)[number];
 
 export const interactions = pgTable(

@@ -4,7 +4,6 @@ import {
   batchIdBody,
   batchSchema,
   calendarPreviewSchema,
-  drivePreviewSchema,
   gmailPreviewSchema,
   syncPrefsPatchSchema,
   syncPrefsSchema,
@@ -62,17 +61,6 @@ export const previewCalendarContract = defineContract({
   auth: "user",
   response: calendarPreviewSchema,
   errors: previewErrors,
-});
-
-export const previewDriveContract = defineContract({
-  method: "POST",
-  path: "/api/v1/sync/preview/drive",
-  summary:
-    "Drive placeholder (FEATURE_GOOGLE_DRIVE): Drive import is not built yet, so it always reports nothing",
-  tags,
-  auth: "user",
-  response: drivePreviewSchema,
-  errors: ["not_found"],
 });
 
 const approveResponse = z.object({ batchId: z.string() });

@@ -5,6 +5,8 @@ import {
   CalendarDays,
   ChevronDown,
   ChevronRight,
+  ExternalLink,
+  FileText,
   Mail,
   Phone,
   Pin,
@@ -32,6 +34,7 @@ const icons: Record<string, LucideIcon> = {
   call: Phone,
   session: CalendarCheck,
   note: StickyNote,
+  document: FileText,
 };
 const typeLabel: Record<string, string> = {
   email: "Email",
@@ -39,6 +42,7 @@ const typeLabel: Record<string, string> = {
   call: "Call",
   session: "Session",
   note: "Note",
+  document: "Document",
 };
 
 function title(it: TimelineItem): string {
@@ -89,6 +93,16 @@ function Entry({ it, onReply }: { it: TimelineItem; onReply?: (r: ReplyTarget) =
             {relativeTime(it.at)}
           </time>
         </button>
+        {it.kind === "interaction" && it.link ? (
+          <a
+            href={it.link}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="mt-1 inline-flex items-center gap-1 text-sm font-medium text-primary underline"
+          >
+            Open in Google Drive <ExternalLink aria-hidden size={12} />
+          </a>
+        ) : null}
         {open ? (
           <div className="mt-2 rounded-lg border border-border bg-bg p-3 text-sm">
             {loading ? (
