@@ -15,7 +15,7 @@ export default async function Page({
         title="Sync"
         description="Connect Gmail and Google Calendar, preview and approve imports."
       />
-      <SyncPanel connected={sp.connected === "google"} error={sp.error ?? null} />
+      <SyncPanel connected={sp.connected === "google" || sp.connected === "drive"} error={sp.error ?? null} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toast-store";
 import { BatchesCard } from "./batches-card";
+import { DriveCard } from "./drive-card";
 import { JobsCard } from "./jobs-card";
 import { PrefsCard } from "./prefs-card";
 import { ServiceCard } from "./service-card";
@@ -51,7 +52,8 @@ export function SyncPanel({ connected, error }: { connected: boolean; error: str
         {s.flags.calendar ? (
           <ServiceCard service="calendar" status={s.providers.calendar} onChange={data.refresh} />
         ) : null}
-        {!s.flags.gmail && !s.flags.calendar ? (
+        {s.flags.drive ? <DriveCard onChange={data.refresh} /> : null}
+        {!s.flags.gmail && !s.flags.calendar && !s.flags.drive ? (
           <p className="text-muted">
             Google sync is turned off on this server (FEATURE_GOOGLE_GMAIL_RO / FEATURE_GOOGLE_CALENDAR_RO).
           </p>
