@@ -53,7 +53,7 @@ const infraConfigs = ["db", "jobs", "http"].flatMap((dir) =>
   })),
 );
 
-// 4. One Google driver per API (src/server/google/gmail, calendar): quota, circuit breaker,
+// 4. One Google driver per API (src/server/google/gmail, calendar, drive): quota, circuit breaker,
 // retries and error mapping live inside the driver methods. Sync code (src/server/sync) calls
 // those methods and never reaches the Google clients or the call machinery itself. Types of
 // google/client (GmailRawMessage, CalendarEvent) stay importable: they carry no calls.
@@ -169,7 +169,8 @@ export default tseslint.config(
   },
   ...infraConfigs,
   {
-    files: ["src/server/sync/**/*.ts"],
+    // Drive documents (src/server/drive) follow the same rule with the google/drive driver.
+    files: ["src/server/sync/**/*.ts", "src/server/drive/**/*.ts"],
     ignores: ["**/*.test.ts", "src/server/sync/testing/**", "src/server/sync/**/testing/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noNext, ...googleDriverOnly] }],

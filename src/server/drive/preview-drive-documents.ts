@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { interactions } from "../db/schema/interactions";
 import { syncAudit } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
+import { openDrive } from "../google/drive/drive-session";
 import { driveApiError, ownEmails, requireDriveAccess } from "./drive-access";
 import { matchDocuments } from "./drive-documents";
 import { listAllDriveFiles } from "./list-all-drive-files";
@@ -17,7 +18,9 @@ import type { DrivePreview } from "./schemas";
 export async function previewDriveDocuments(ctx: Ctx): Promise<DrivePreview> {
   const tokens = await requireDriveAccess(ctx);
   const own = await ownEmails(ctx, tokens);
-  const { files, truncated } = await listAllDriveFiles(ctx).catch((e: unknown) => driveApiError(ctx, e));
+  const { files, truncated } = await openDrive(ctx, tokens)
+    .then((s) => listAllDriveFiles(s))
+    .catch((e: unknown) => driveApiError(ctx, e));
   return withUser(ctx, async (tx) => {
     const matched = await matchDocuments(tx, ctx.userId, files, own);
     const ids = matched.map((m) => m.file.id);

@@ -5,6 +5,7 @@ import { PermanentJobError } from "../jobs/define-job";
 import { markNeedsReconnect } from "../google/authorized-client";
 import { describeGoogleError, GoogleError } from "../google/errors";
 import { getDriveStartPageToken, listDriveChanges, type DriveFile } from "../google/drive/drive-driver";
+import { openDrive, type DriveSession } from "../google/drive/drive-session";
 import { loadTokens, updateIntegration } from "../google/token-store";
 import { canReadDrive } from "../google/scopes";
 import { loadBatch, setBatch } from "../sync/batch-progress";
@@ -36,19 +37,21 @@ export async function syncDriveDocuments(
       await setBatch(ctx, input.batchId, { status: "error", set: { error: "Drive is not allowed" } });
     return;
   }
+  if (input.incremental && !tokens.cursor) return; // nothing approved yet
   const own = await ownEmails(ctx, tokens);
   try {
-    if (input.incremental) {
-      if (!tokens.cursor) return; // nothing approved yet
+    // Tokens are read (and refreshed if due) once for the whole run.
+    const drive = await openDrive(ctx, tokens);
+    if (input.incremental && tokens.cursor) {
       try {
-        await replayChanges(ctx, tokens.cursor, own);
+        await replayChanges(ctx, drive, tokens.cursor, own);
         return;
       } catch (e) {
         if (!(e instanceof GoogleError && e.kind === "cursor_invalid")) throw e;
         ctx.log.warn("drive page token expired; listing every file again");
       }
     }
-    await fullListing(ctx, input.batchId, own);
+    await fullListing(ctx, drive, input.batchId, own);
   } catch (e) {
     if (e instanceof GoogleError) {
       if (e.kind === "invalid_grant" || e.kind === "insufficient_permissions") {
@@ -63,9 +66,14 @@ export async function syncDriveDocuments(
   }
 }
 
-async function fullListing(ctx: SyncCtx, batchId: string | null, own: Set<string>): Promise<void> {
-  const start = await getDriveStartPageToken(ctx);
-  const { files, truncated } = await listAllDriveFiles(ctx);
+async function fullListing(
+  ctx: SyncCtx,
+  drive: DriveSession,
+  batchId: string | null,
+  own: Set<string>,
+): Promise<void> {
+  const start = await getDriveStartPageToken(drive);
+  const { files, truncated } = await listAllDriveFiles(drive, ctx.signal);
   const { created, removed } = await withUser(ctx, async (tx) => {
     const matched = await matchDocuments(tx, ctx.userId, files, own);
     const created = await upsertDocuments(tx, ctx.userId, batchId, matched);
@@ -93,12 +101,17 @@ async function fullListing(ctx: SyncCtx, batchId: string | null, own: Set<string
   ctx.log.info({ created, removed, files: files.length, batchId }, "drive documents imported");
 }
 
-async function replayChanges(ctx: SyncCtx, cursor: string, own: Set<string>): Promise<void> {
+async function replayChanges(
+  ctx: SyncCtx,
+  drive: DriveSession,
+  cursor: string,
+  own: Set<string>,
+): Promise<void> {
   let pageToken = cursor;
   let changed = 0;
   for (;;) {
     if (ctx.signal?.aborted) throw ctx.signal.reason ?? new Error("aborted");
-    const page = await listDriveChanges(ctx, { pageToken });
+    const page = await listDriveChanges(drive, { pageToken });
     const files: DriveFile[] = [];
     const gone: string[] = [];
     for (const c of page.changes) {

@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { authorizeTokens } from "./authorized-client";
 import { callGoogle, type CallOptions } from "./call-google";
 import { takeQuota } from "./quota";
-import type { GoogleService } from "./scopes";
+import type { TokenService } from "./scopes";
 import { loadTokens, type StoredTokens } from "./token-store";
 
 /**
@@ -13,7 +13,7 @@ import { loadTokens, type StoredTokens } from "./token-store";
  */
 export type GoogleSession = {
   userId: string;
-  service: GoogleService;
+  service: TokenService;
   breakerKey: string;
   auth: OAuth2Client;
   tokens: StoredTokens;
@@ -22,7 +22,7 @@ export type GoogleSession = {
 /** `tokens`: pass ones already loaded for this user and service to skip reading them again. */
 export async function openGoogleSession(
   ctx: Ctx,
-  service: GoogleService,
+  service: TokenService,
   tokens?: StoredTokens | null,
 ): Promise<GoogleSession> {
   const t = tokens === undefined ? await loadTokens(ctx, service) : tokens;

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
-import type { Ctx } from "../../context";
-import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
 import { GoogleError } from "../errors";
-import { takeQuota } from "../quota";
+import { driverCall } from "../google-session";
+import type { DriveSession } from "./drive-session";
 
-// The Drive driver (metadata only): each method takes its quota, goes through the breaker
-// and retry policy, validates Google's answer with zod and throws a mapped GoogleError.
+// The Drive driver (metadata only): each method takes a DriveSession (openDrive), pays its
+// quota and goes through the breaker and retry policy (driverCall), validates Google's
+// answer with zod and throws a mapped GoogleError.
 const COST = { "files.list": 1, "changes.getStartPageToken": 1, "changes.list": 1 } as const;
 
 const person = z.object({ emailAddress: z.string().optional(), displayName: z.string().optional() });
@@ -56,19 +55,20 @@ const changeList = z.object({
 });
 
 async function get<S extends z.ZodType>(
-  ctx: Ctx,
+  s: DriveSession,
   op: keyof typeof COST,
   path: string,
   params: Record<string, string | number | boolean>,
   schema: S,
   opts: { cursorOp?: boolean } = {},
 ): Promise<z.output<S>> {
-  const client = await authorizedClient(ctx, "drive");
-  await takeQuota(ctx.userId, COST[op]);
+  // Drive lives under the same configurable root as Gmail and Calendar (the emulator in tests).
   const url = new URL(`drive/v3/${path}`, env().GOOGLE_API_ROOT_URL).toString();
-  const res = await callGoogle(
-    { breakerKey: `${ctx.userId}:drive`, cursorOp: opts.cursorOp, maxAttempts: 5, maxWaitMs: 10_000 },
-    () => client.request({ url, params, retry: false, timeout: 30_000 }),
+  const res = await driverCall(
+    s,
+    COST[op],
+    () => s.auth.request({ url, params, retry: false, timeout: 30_000 }),
+    { cursorOp: opts.cursorOp, maxAttempts: 5, maxWaitMs: 10_000 },
   );
   const parsed = schema.safeParse(res.data);
   if (!parsed.success) throw new GoogleError("temporary", `unexpected Drive ${op} response`);
@@ -77,11 +77,11 @@ async function get<S extends z.ZodType>(
 
 /** One page of the files the user can see (owned or shared with them), not trashed. */
 export function listDriveFiles(
-  ctx: Ctx,
+  s: DriveSession,
   input: { pageToken?: string },
 ): Promise<{ files: DriveFile[]; nextPageToken?: string }> {
   return get(
-    ctx,
+    s,
     "files.list",
     "files",
     {
@@ -95,9 +95,8 @@ export function listDriveFiles(
 }
 
 /** The token from which changes.list reports what happens next. */
-export async function getDriveStartPageToken(ctx: Ctx): Promise<string> {
-  return (await get(ctx, "changes.getStartPageToken", "changes/startPageToken", {}, startToken))
-    .startPageToken;
+export async function getDriveStartPageToken(s: DriveSession): Promise<string> {
+  return (await get(s, "changes.getStartPageToken", "changes/startPageToken", {}, startToken)).startPageToken;
 }
 
 /**
@@ -105,12 +104,12 @@ export async function getDriveStartPageToken(ctx: Ctx): Promise<string> {
  * value, 404, 410) is `cursor_invalid`: the caller falls back to a full listing.
  */
 export async function listDriveChanges(
-  ctx: Ctx,
+  s: DriveSession,
   input: { pageToken: string },
 ): Promise<z.output<typeof changeList>> {
   try {
     return await get(
-      ctx,
+      s,
       "changes.list",
       "changes",
       {
