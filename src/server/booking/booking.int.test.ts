@@ -6,6 +6,7 @@ import { authedClients } from "../../../tools/google-emulator/test-clients";
 import { getTimeline } from "../interactions/get-timeline";
 import type { DbHandle } from "../db/client";
 import { withUser } from "../db/with-user";
+import { syncCalendar } from "../sync/sync-calendar";
 import { setupGoogleEmulator } from "../sync/testing/google-test-env";
 import { useTestDb } from "../testing/test-db";
 import { getContact } from "../contacts/get-contact";
@@ -163,6 +164,52 @@ describe("booking against the Google emulator", () => {
       ),
     );
     expect(new Set(ids.rows.map((r) => r.contact_id)).size).toBe(1);
+  });
+});
+
+describe("a booking's own Google event and the Calendar import", () => {
+  it("leaves exactly one timeline entry for the session, after booking and after a reschedule", async () => {
+    const p = await practitioner(h, emu());
+    const ctx = await resolveHandle(h.db, p.handle);
+    const email = `dee-${Date.now()}@example.com`;
+    const { bookingId, manageToken } = await createPublicBooking(
+      ctx,
+      visitor(email, tomorrowAt(9, 6), p.service.id),
+    );
+    await notifyBooking(jobCtx(p.ctx, "booking_notify"), { bookingId, version: 1 });
+    const { calendar } = authedClients(emu(), p.account!);
+    const ev = await calendar.events.get({ calendarId: "primary", eventId: bookingEventId(bookingId) });
+    expect(ev.data.extendedProperties?.private?.omnicrmBookingId).toBe(bookingId);
+    // Someone else's one-to-one with the same client the same day is still imported.
+    emu().control.addEvent(p.account!, {
+      summary: "Walk with Dee",
+      start: { dateTime: tomorrowAt(17, 6) },
+      end: { dateTime: tomorrowAt(18, 6) },
+      attendees: [{ email }],
+    });
+    const { booking } = await resolveManageToken(h.db, manageToken);
+    const sessions = async () =>
+      (await getTimeline(p.ctx, { contactId: booking.contactId! })).items
+        .filter((i) => i.kind === "interaction")
+        .map((i) => [i.subject, Date.parse(i.at)]);
+
+    await syncCalendar(p.ctx, { batchId: null, incremental: false });
+    expect(await sessions()).toEqual(
+      expect.arrayContaining([
+        ["Massage", Date.parse(tomorrowAt(9, 6))],
+        ["Walk with Dee", Date.parse(tomorrowAt(17, 6))],
+      ]),
+    );
+    expect(await sessions()).toHaveLength(2);
+
+    // Moved: the event changes in Google, the incremental import still leaves it to the booking.
+    const m = await resolveManageToken(h.db, manageToken);
+    await rescheduleBooking(m.ctx, bookingId, new Date(tomorrowAt(11, 6)), { selfService: true });
+    await notifyBooking(jobCtx(p.ctx, "booking_notify"), { bookingId, version: 2 });
+    await syncCalendar(p.ctx, { batchId: null, incremental: true });
+    const after = await sessions();
+    expect(after).toHaveLength(2);
+    expect(after).toContainEqual(["Massage", Date.parse(tomorrowAt(11, 6))]);
   });
 });
 
