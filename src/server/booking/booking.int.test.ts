@@ -10,6 +10,8 @@ import { syncCalendar } from "../sync/sync-calendar";
 import { setupGoogleEmulator } from "../sync/testing/google-test-env";
 import { useTestDb } from "../testing/test-db";
 import { getContact } from "../contacts/get-contact";
+import { listBusyCalendars } from "./list-busy-calendars";
+import { updateAvailability } from "./update-availability";
 import { cancelBooking, rescheduleBooking } from "./change-booking";
 import { createPublicBooking } from "./create-public-booking";
 import { listPublicSlots } from "./list-public-slots";
@@ -213,6 +215,23 @@ describe("a booking's own Google event and the Calendar import", () => {
   });
 });
 
+describe("choosing the calendars whose busy times count", () => {
+  it("lists the Google calendars with the chosen ones marked, and keeps a vanished choice visible", async () => {
+    expect(await listBusyCalendars((await practitioner(h)).ctx)).toEqual({ connected: false, calendars: [] });
+    const p = await practitioner(h, emu());
+    expect(await listBusyCalendars(p.ctx)).toEqual({
+      connected: true,
+      calendars: [{ id: "primary", name: p.account, primary: true, busy: true, missing: false }],
+    });
+    const gone = "team@group.calendar.google.com";
+    await updateAvailability(p.ctx, { busyCalendarIds: [gone] });
+    expect((await listBusyCalendars(p.ctx)).calendars).toEqual([
+      { id: "primary", name: p.account, primary: true, busy: false, missing: false },
+      { id: gone, name: gone, primary: false, busy: true, missing: true },
+    ]);
+  });
+});
+
 describe("public booking page rules", () => {
   it("answers an unknown handle and a disabled page the same way", async () => {
     const p = await practitioner(h);
@@ -220,7 +239,6 @@ describe("public booking page rules", () => {
       code: "not_found",
       message: "No booking page here",
     });
-    const { updateAvailability } = await import("./update-availability");
     await updateAvailability(p.ctx, { enabled: false });
     await expect(resolveHandle(h.db, p.handle)).rejects.toMatchObject({
       code: "not_found",

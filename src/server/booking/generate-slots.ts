@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
+import { weekdays, type Weekday } from "./constants";
 import { changesWithin, offsetIn, offsetTable } from "./zone-offsets";
 
 /** "HH:mm" wall-clock bounds; "24:00" is the end of the day. */
 export type HourRange = { start: string; end: string };
-export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof weekdays)[number];
+// Kept with the schemas in a luxon-free module, so forms can import the schemas.
+export { weekdays, type Weekday } from "./constants";
 export type WeeklyHours = Partial<Record<Weekday, HourRange[]>>;
 /** A date's own hours replace the weekly ones: `[]` is a day off, ranges on a free day add one. */
 export type DateOverride = { date: string; ranges: HourRange[] };
