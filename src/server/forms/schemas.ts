@@ -116,7 +116,7 @@ export const answerValue = z.union([
   z.number(),
   z.boolean(),
   z.array(z.string().max(200)).max(30),
-  z.record(z.enum(HEALTH_KEYS), z.string().max(5000)),
+  z.partialRecord(z.enum(HEALTH_KEYS), z.string().max(5000)),
 ]);
 
 export const MAX_SIGNATURE_DATA_URL = 300_000;

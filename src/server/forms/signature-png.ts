@@ -32,5 +32,5 @@ export function decodeSignaturePng(dataUrl: string): Uint8Array {
 }
 
 function bad(message: string): AppError {
-  return new AppError("invalid_body", message);
+  return new AppError("invalid_body", message, { fields: { signature: [message] } });
 }

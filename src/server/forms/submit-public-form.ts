@@ -54,7 +54,10 @@ export async function submitPublicForm(
     const answers = parsed.data;
     const consentText = consentTextOf(fields);
     const sig = input.signature;
-    if (needsSignature(fields) && !sig) throw new AppError("invalid_body", "Please sign the form");
+    if (needsSignature(fields) && !sig)
+      throw new AppError("invalid_body", "Please sign the form", {
+        fields: { signature: ["Please sign the form"] },
+      });
     const signaturePng = sig ? decodeSignaturePng(sig.image) : null;
 
     const emailField = fields.find(
@@ -130,7 +133,10 @@ async function renderPdf(i: Parameters<typeof renderConsentPdf>[0]): Promise<Uin
   try {
     return await renderConsentPdf(i);
   } catch (e) {
-    if (i.signaturePng) throw new AppError("invalid_body", "the signature image could not be read");
+    if (i.signaturePng)
+      throw new AppError("invalid_body", "the signature image could not be read", {
+        fields: { signature: ["The signature image could not be read"] },
+      });
     throw e;
   }
 }
