@@ -10,6 +10,7 @@ import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
 import * as httpContractsFollowups from "../http/contracts/followups";
+import * as httpContractsForms from "../http/contracts/forms";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
 import * as httpContractsImports from "../http/contracts/imports";
@@ -41,6 +42,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsCrmSettings,
   httpContractsExports,
   httpContractsFollowups,
+  httpContractsForms,
   httpContractsGooglePush,
   httpContractsHealth,
   httpContractsImports,
