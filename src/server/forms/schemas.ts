@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { emailSchema, phoneSchema } from "../contacts/identity-normalize";
 import { FIELD_TARGETS, FIELD_TYPES, HEALTH_KEYS, MAX_FIELDS, TEMPLATE_KEYS } from "./constants";
 
 // Field ids are short slugs the builder makes (f1, areas_to_avoid, …): they become object

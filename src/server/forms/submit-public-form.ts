@@ -5,7 +5,7 @@ import { consentRecords, formLinks, formSubmissions, forms } from "../db/schema/
 import { withUser } from "../db/with-user";
 import { appEncryptor } from "../crypto/app-crypto";
 import { AppError, zodDetails } from "../errors";
-import { answerSchema, needsSignature, type Answers } from "./answer-schema";
+import { answerSchema, needsSignature } from "./answer-schema";
 import { consentTextOf, recordHash, sha256Hex } from "./consent-hash";
 import { targetOf } from "./destinations";
 import { fieldsOf } from "./form-view";
