@@ -9,6 +9,7 @@ import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
+import * as httpContractsFiles from "../http/contracts/files";
 import * as httpContractsFollowups from "../http/contracts/followups";
 import * as httpContractsForms from "../http/contracts/forms";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
@@ -41,6 +42,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContacts,
   httpContractsCrmSettings,
   httpContractsExports,
+  httpContractsFiles,
   httpContractsFollowups,
   httpContractsForms,
   httpContractsGooglePush,

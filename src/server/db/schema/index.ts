@@ -13,3 +13,4 @@ export * from "./followups";
 export * from "./task-suggestions";
 export * from "./stage-history";
 export * from "./forms";
+export * from "./files";
