@@ -113,6 +113,15 @@ export default [
       assert.equal(pdf.status(), 200);
       assert.equal(pdf.headers()["content-type"], "application/pdf");
       assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+      // …and the same signed PDF is in the client's files.
+      const files = await apiGet<{ items: { source: string; mimeType: string; downloadUrl: string }[] }>(
+        page,
+        `/api/v1/contacts/${contactId}/files`,
+      );
+      const signed = files.items.find((f) => f.source === "consent");
+      assert.equal(signed?.mimeType, "application/pdf");
+      const copy = await page.request.get(signed!.downloadUrl);
+      assert.ok((await copy.body()).equals(await pdf.body()), "the file is the consent's PDF");
     },
   ),
 ];

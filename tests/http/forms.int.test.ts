@@ -141,16 +141,14 @@ describe("public forms (HTTP)", () => {
       expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(status);
       expect(r.json.ok).toBe(false);
     }
-    const fields = await h
-      .client()
-      .post<Err>(
-        url,
-        {
-          answers: { ...answers("a@example.com"), pressure: "Crushing" },
-          signature: { name: "A", image: png() },
-        },
-        { csrf: false },
-      );
+    const fields = await h.client().post<Err>(
+      url,
+      {
+        answers: { ...answers("a@example.com"), pressure: "Crushing" },
+        signature: { name: "A", image: png() },
+      },
+      { csrf: false },
+    );
     expect(Object.keys(fields.json.details?.fields ?? {})).toContain("pressure");
     // Not JSON, and far too large: refused before parsing.
     const c = h.client();

@@ -15,6 +15,7 @@ import type { Answers } from "./answer-schema";
 import { answerText, destinations, targetOf } from "./destinations";
 import { fieldsOf } from "./form-view";
 import type { FormField, SubmissionDto } from "./schemas";
+import { storeConsentPdf } from "./store-consent-pdf";
 import { answersOf, matchOf, requireSubmission, toSubmissionDto } from "./submission-view";
 
 /** What approve wrote, kept on the submission so undo reverts exactly that. */
@@ -34,6 +35,8 @@ export type Applied = {
     healthContextEnc: string | null;
   };
   noteId: string | null;
+  /** The signed PDF's copy in the contact's files (removed again by undo). */
+  fileId?: string | null;
 };
 
 const HEALTH_MAX: Record<HealthKey, number> = {
@@ -47,7 +50,8 @@ const HEALTH_MAX: Record<HealthKey, number> = {
  * Applies a pending submission: to the link's contact, the contact with the submitted email,
  * or a new Prospect. Contact fields are set, emails and phones added, health answers appended
  * to the encrypted health context (through updateContact, the one place it is encrypted),
- * everything else goes into one note. One transaction; a second approve is a 409.
+ * everything else goes into one note, and the signed PDF is copied into the contact's files.
+ * One transaction; a second approve is a 409.
  */
 export async function approveSubmission(ctx: Ctx, input: { id: string }): Promise<SubmissionDto> {
   return withUser(ctx, async (tx) => {
@@ -113,12 +117,15 @@ export async function approveSubmission(ctx: Ctx, input: { id: string }): Promis
         })
       : null;
 
+    const file = await storeConsentPdf(c, { submissionId: sub.id, contactId });
+
     const applied: Applied = {
       matchKind: match.kind,
       contactId,
       createdContact: !before,
       before,
       noteId: note?.id ?? null,
+      fileId: file?.fileId ?? null,
     };
     const [row] = await tx
       .update(formSubmissions)

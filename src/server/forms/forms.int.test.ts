@@ -7,6 +7,8 @@ import type { DbHandle } from "../db/client";
 import { withUser } from "../db/with-user";
 import { forceQueueMode } from "../jobs/dispatch";
 import { rootLog } from "../log";
+import { listClientFiles } from "../files/list-client-files";
+import { readClientFile } from "../files/read-client-file";
 import { listNotes } from "../notes/list-notes";
 import { listTasks } from "../tasks/list-tasks";
 import { createTestUser, useTestDb } from "../testing/test-db";
@@ -139,6 +141,11 @@ describe("forms: submit → preview → approve → undo", () => {
     });
     const pdf = await getConsentPdf(ctx, { contactId, consentId: consents[0]!.id });
     expect(Buffer.from(pdf.bytes.slice(0, 5)).toString()).toBe("%PDF-");
+    // …and a copy sits in the client's files.
+    const files = (await listClientFiles(ctx, { contactId })).items;
+    expect(files.map((f) => [f.source, f.mimeType])).toEqual([["consent", "application/pdf"]]);
+    const stored = await readClientFile(ctx, { id: files[0]!.id });
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(pdf.bytes))).toBe(true);
 
     expect(await code(approveSubmission(ctx, { id: sub!.id }))).toBe("conflict");
 
@@ -174,7 +181,9 @@ describe("forms: submit → preview → approve → undo", () => {
     expect(after.healthContext?.allergies).toBe("Penicillin\nLavender oil");
     expect(after.phones).toHaveLength(1);
 
+    expect((await listClientFiles(ctx, { contactId: existing.id })).items).toHaveLength(1);
     await undoSubmission(ctx, { id: sub!.id });
+    expect((await listClientFiles(ctx, { contactId: existing.id })).items).toHaveLength(0);
     const back = await getContact(ctx, { id: existing.id });
     expect(back.displayName).toBe("Grace Hopper");
     expect(back.healthContext).toEqual({ allergies: "Penicillin" });

@@ -4,14 +4,16 @@ import { updateContact } from "../contacts/update-contact";
 import { contacts, notes } from "../db/schema/contacts";
 import { formLinks, formSubmissions } from "../db/schema/forms";
 import { withUser } from "../db/with-user";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import { deleteClientFile } from "../files/delete-client-file";
 import type { Applied } from "./approve-submission";
 import type { SubmissionDto } from "./schemas";
 import { requireSubmission, toSubmissionDto } from "./submission-view";
 
 /**
  * Reverts an approve: a contact it created is removed, an existing contact gets back the
- * fields, emails, phones and health context it had, the note goes; the submission is pending
+ * fields, emails, phones and health context it had, the note and the PDF copy in its files
+ * go; the submission is pending
  * again. The consent record stays as it was signed (it belongs to the submission, not to
  * the contact), and shows on a contact again once the submission is re-approved.
  */
@@ -22,6 +24,11 @@ export async function undoSubmission(ctx: Ctx, input: { id: string }): Promise<S
     if (sub.status !== "approved" || !sub.applied)
       throw new AppError("conflict", "This submission is not approved");
     const a = sub.applied as unknown as Applied;
+    // The PDF copy first (its row; the object goes after): the practitioner may have deleted it already.
+    if (a.fileId)
+      await deleteClientFile({ ...ctx, tx }, { id: a.fileId }).catch((e: unknown) => {
+        if (!(isAppError(e) && e.code === "not_found")) throw e;
+      });
     if (a.noteId) {
       await tx.execute(
         sql`DELETE FROM embeddings WHERE user_id = ${u} AND owner_type = 'note' AND owner_id = ${a.noteId}`,
