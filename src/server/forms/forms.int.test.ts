@@ -21,6 +21,7 @@ import { getForm } from "./get-form";
 import { getPublicForm } from "./get-public-form";
 import { listContactConsents } from "./list-contact-consents";
 import { listSubmissions } from "./list-submissions";
+import { reconsentTick } from "./reconsent-tick";
 import { remindReconsent } from "./remind-reconsent";
 import { submitPublicForm } from "./submit-public-form";
 import { testPngDataUrl } from "./testing/png";
@@ -352,6 +353,31 @@ describe("consent records", () => {
       `consent:${consent.id}:12m`,
       `consent:${consent.id}:v2`,
     ]);
+  });
+});
+
+describe("re-consent tick", () => {
+  it("queues one forms_reconsent job per user with consents, not a second while one waits", async () => {
+    const ctx = await user();
+    const form = await massageForm(ctx);
+    const link = await createFormLink(ctx, { formId: form.id, body: {} });
+    await submitPublicForm(
+      h.db,
+      link.token,
+      { answers: massageAnswers("t@example.com"), signature: signature() },
+      meta,
+    );
+    const jobsOf = async () =>
+      (
+        await h.db.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM jobs WHERE user_id = ${ctx.userId} AND kind = 'forms_reconsent'`,
+        )
+      ).rows[0]!.n;
+    expect(await jobsOf()).toBe(0);
+    // Embedded mode with no runner started here: the first job stays queued.
+    await reconsentTick({ db: h.db, log: rootLog() });
+    await reconsentTick({ db: h.db, log: rootLog() });
+    expect(await jobsOf()).toBe(1);
   });
 });
 

@@ -5,8 +5,9 @@ import { enqueue } from "../jobs/enqueue";
 
 /**
  * The periodic re-consent check (both queue modes): one `forms_reconsent` job per user with
- * consent records, keyed by the day so ticks within a day add nothing; the job itself is
- * idempotent, so a repeated day costs a query, never a second task.
+ * consent records. The dedupe key keeps a tick from piling a second job onto one that is
+ * still queued or running; the job itself is idempotent (tasks keyed by source_ref), so a
+ * later tick costs a query, never a second task.
  */
 export async function reconsentTick(ctx: SystemCtx, now: Date = new Date()): Promise<{ enqueued: number }> {
   const users = await withSystem(ctx.db, (tx) =>
