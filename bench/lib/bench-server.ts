@@ -28,7 +28,11 @@ async function freePort(): Promise<number> {
  * with warn-level logs (request logging still runs; only its output is filtered) and
  * the same secrets across restarts so sessions survive a restart.
  */
-export async function startBenchServer(appDir: string, dataDir: string): Promise<BenchServer> {
+export async function startBenchServer(
+  appDir: string,
+  dataDir: string,
+  o: { cpuProfDir?: string } = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -51,7 +55,10 @@ export async function startBenchServer(appDir: string, dataDir: string): Promise
         LOG_LEVEL: "warn",
         LOG_PRETTY: "",
         TRUST_PROXY: "1",
+        // The limiter still runs on every request; at 10^6/min it never rejects a load test.
+        RATE_LIMIT_API_PER_MIN: "1000000",
         ...secrets,
+        ...(o.cpuProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${o.cpuProfDir}` } : {}),
       },
     },
   );
