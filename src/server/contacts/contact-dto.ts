@@ -5,6 +5,7 @@ import { contactIdentities, contacts, contactTags, tags } from "../db/schema/con
 import { healthContextSchema, sourceSchema, stageSchema } from "./schemas";
 
 export const tagRefSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
 
 /** The row shape of lists, search results and exports: everything a table row shows. */
 export const contactSummarySchema = z.object({
@@ -75,15 +76,25 @@ export function toSummary(row: ContactRow, extras: Extras | undefined): ContactS
   const ids = extras?.identities ?? [];
   const email = ids.find((i) => i.kind === "email");
   const phone = ids.find((i) => i.kind === "phone");
+  return summaryOf(row, email?.value ?? null, phone?.value ?? null, extras?.tags ?? []);
+}
+
+/** A summary from already-picked primary identities and tags (the list reads them in its query). */
+export function summaryOf(
+  row: ContactRow,
+  email: string | null,
+  phone: string | null,
+  tags: TagRef[],
+): ContactSummary {
   return {
     id: row.id,
     displayName: row.displayName,
     stage: row.stage,
     source: row.source,
     avatarUrl: avatarUrl(row),
-    primaryEmail: email?.value ?? null,
-    primaryPhone: phone?.value ?? null,
-    tags: extras?.tags ?? [],
+    primaryEmail: email,
+    primaryPhone: phone,
+    tags,
     lastInteractionAt: iso(row.lastInteractionAt),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
