@@ -63,23 +63,78 @@ export async function withUser<T>(ctx: UserScope, work: (tx: Tx) => Promise<T>):
 export async function withSystem<T>(
   db: Db,
   work: (tx: Tx) => Promise<T>,
-  opts: { asyncCommit?: boolean } = {},
+  opts: { asyncCommit?: boolean; settings?: Settings } = {},
 ): Promise<T> {
   const pool = pgPoolOf(db);
-  if (pool)
-    return batchedTransaction(
-      pool,
-      opts.asyncCommit
-        ? "SELECT set_config('role', 'omnicrm_system', true), set_config('synchronous_commit', 'off', true)"
-        : "SELECT set_config('role', 'omnicrm_system', true)",
-      work,
-    );
+  const settings: Settings = [
+    ["role", "omnicrm_system"],
+    ...(opts.asyncCommit && !isPgliteDb(db) ? ([["synchronous_commit", "off"]] as const) : []),
+    ...(opts.settings ?? []),
+  ];
+  if (pool) return batchedTransaction(pool, inlineSettings(settings), work);
   return db.transaction(async (tx) => {
-    await tx.execute(
-      opts.asyncCommit && !isPgliteDb(db)
-        ? sql`SELECT set_config('role', 'omnicrm_system', true), set_config('synchronous_commit', 'off', true)`
-        : sql`SELECT set_config('role', 'omnicrm_system', true)`,
-    );
+    await tx.execute(settingsSql(settings));
     return work(tx);
   });
+}
+
+/**
+ * One transaction that first runs `systemWork` as omnicrm_system (index-only candidate
+ * steps that RLS would turn into sequential scans; see search/candidate-ids.ts), then
+ * switches to the RLS-bound role and user before `userWork` reads any row: search's two
+ * steps in one transaction, one BEGIN/COMMIT pair fewer. `systemWork` must return ids or
+ * other values that `userWork` re-reads under RLS, never rows for the caller.
+ * Inside a caller's transaction (ctx.tx) the system step runs in its own transaction, as
+ * before: a user transaction is never raised to the system role.
+ */
+export async function withSystemThenUser<A, T>(
+  ctx: UserScope,
+  systemWork: (tx: Tx) => Promise<A>,
+  userWork: (tx: Tx, a: A) => Promise<T>,
+  opts: { settings?: Settings } = {},
+): Promise<T> {
+  const { db, userId } = ctx;
+  if (!UUID.test(userId)) throw new Error("withUser: userId must be a uuid");
+  if (ctx.tx) {
+    const a = await withSystem(db, systemWork, opts);
+    return withUser(ctx, (tx) => userWork(tx, a));
+  }
+  const settings: Settings = [["role", "omnicrm_system"], ...(opts.settings ?? [])];
+  const run = async (tx: Tx) => {
+    const a = await systemWork(tx);
+    await tx.execute(
+      sql`SELECT set_config('role', 'omnicrm_app', true), set_config('app.user_id', ${userId}, true)`,
+    );
+    txUser.set(tx, userId);
+    return userWork(tx, a);
+  };
+  const pool = pgPoolOf(db);
+  if (pool) return batchedTransaction(pool, inlineSettings(settings), run);
+  return db.transaction(async (tx) => {
+    await tx.execute(settingsSql(settings));
+    return run(tx);
+  });
+}
+
+/** Transaction-local settings (name, value): constants of our own code, never input. */
+export type Settings = readonly (readonly [string, string])[];
+const SAFE_NAME = /^[a-z_][a-z0-9_.]*$/;
+const SAFE_VALUE = /^[\w.-]*$/;
+
+// The simple-query protocol that carries BEGIN has no parameters: these are inlined, so
+// each is checked to be a plain identifier/number first.
+function inlineSettings(settings: Settings): string {
+  return `SELECT ${settings
+    .map(([k, v]) => {
+      if (!SAFE_NAME.test(k) || !SAFE_VALUE.test(v)) throw new Error(`withSystem: unsafe setting ${k}`);
+      return `set_config('${k}', '${v}', true)`;
+    })
+    .join(", ")}`;
+}
+
+function settingsSql(settings: Settings) {
+  return sql`SELECT ${sql.join(
+    settings.map(([k, v]) => sql`set_config(${k}, ${v}, true)`),
+    sql`, `,
+  )}`;
 }
