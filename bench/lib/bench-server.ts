@@ -57,6 +57,8 @@ export async function startBenchServer(
         TRUST_PROXY: "1",
         // The limiter still runs on every request; at 10^6/min it never rejects a load test.
         RATE_LIMIT_API_PER_MIN: "1000000",
+        // Production config demands SMTP for password reset; the bench sends no mail.
+        PASSWORD_RESET_DISABLED: "1",
         ...secrets,
         ...(o.cpuProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${o.cpuProfDir}` } : {}),
       },
