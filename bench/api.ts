@@ -5,6 +5,8 @@
  * same build and server: a bare route handler (/api/v1/bench-bare, bench build only) and
  * /api/v1/health through the full stack (proxy, headers, guards, request id, logging).
  *   npm run bench:api -- [--scale 1] [--seconds 5] [--reuse-build] [--reuse-data] [--conc 1,10,50] [--only a,b] [--json out.json]
+ * Pages: each page's first-paint API calls (read from headless chromium; --no-pages skips)
+ * are fired together, one page at a time, and timed to the last answer.
  * --cpu-prof DIR: the measured server runs with node --cpu-prof (summarise: bench/lib/cpu-top.ts).
  * --reuse-data (real Postgres only): seed once, then later runs sign the same user in again and
  * measure the data already in DATABASE_URL (see bench/lib/reuse.ts); seeding takes minutes.
@@ -19,7 +21,8 @@ import { migrate } from "../src/server/db/migrate";
 import { TestClient } from "../tests/http/client";
 import { ensureBenchBuild } from "./lib/bench-build";
 import { startBenchServer, type BenchServer } from "./lib/bench-server";
-import { load, type LoadResult } from "./lib/load";
+import { load, loadPage, type LoadResult } from "./lib/load";
+import { discoverPageCalls, PAGES } from "./lib/page-calls";
 import { benchMode, report, type Row } from "./lib/report";
 import { analyzeCrm, seedCrm } from "./lib/seed-crm";
 import { seedFollowups } from "./lib/seed-followups";
@@ -151,19 +154,50 @@ async function main(): Promise<void> {
     await load(server.url + p, 10, 1, headers); // warm-up (JIT, caches, pools)
   }
   // Round trips per request, sequential (so nothing else is counted): SQL statements sent
-  // (pg Client#query calls; a multi-statement batch is one) and Redis commands.
+  // (pg Client#query calls; a multi-statement batch is one) and Redis commands, minus what
+  // the idle server sends in the same time (schedulers, pollers).
   const trips: string[] = [];
-  const N = 5;
-  for (const [name, p] of routes.slice(1)) {
+  const count = async (fn: () => Promise<unknown>) => {
     await fetch(server.url + "/api/v1/bench-trips");
-    for (let i = 0; i < N; i++) await (await fetch(server.url + p, { headers })).arrayBuffer();
-    const c = (await (await fetch(server.url + "/api/v1/bench-trips")).json()) as {
+    const t = performance.now();
+    await fn();
+    const busy = (await (await fetch(server.url + "/api/v1/bench-trips")).json()) as {
       sql: number;
       redis: number;
     };
-    trips.push(`${name} ${c.sql / N} SQL + ${c.redis / N} Redis`);
+    await new Promise((r) => setTimeout(r, performance.now() - t));
+    const idle = (await (await fetch(server.url + "/api/v1/bench-trips")).json()) as {
+      sql: number;
+      redis: number;
+    };
+    return { sql: Math.max(0, busy.sql - idle.sql), redis: Math.max(0, busy.redis - idle.redis) };
+  };
+  const N = 10;
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  for (const [name, p] of routes.slice(1)) {
+    const c = await count(async () => {
+      for (let i = 0; i < N; i++) await (await fetch(server.url + p, { headers })).arrayBuffer();
+    });
+    trips.push(`${name} ${r1(c.sql / N)} SQL + ${r1(c.redis / N)} Redis`);
   }
-  notes.push(`round trips per request (sequential): ${trips.join("; ")}`);
+  notes.push(`round trips per request (sequential, idle background subtracted): ${trips.join("; ")}`);
+  // Each page's first-paint API calls, as a browser sends them (all at once), measured as
+  // one unit: the time until the last answer.
+  const pageCalls = flag("no-pages")
+    ? new Map<string, string[]>()
+    : await discoverPageCalls(
+        server.url,
+        main.cookies,
+        PAGES.map(([n, p]) => [n, p.replace(":contact", contactId)]),
+      );
+  for (const [name, calls] of pageCalls) {
+    const c = await count(() =>
+      Promise.all(calls.map(async (u) => (await fetch(server.url + u, { headers })).arrayBuffer())),
+    );
+    notes.push(
+      `${name}: ${calls.length} API calls (${calls.join(", ")}); ${c.sql} SQL + ${c.redis} Redis per page`,
+    );
+  }
   const res = new Map<string, LoadResult>();
   const rows: Row[] = [];
   for (const c of CONCURRENCY)
@@ -182,6 +216,20 @@ async function main(): Promise<void> {
         xBare: r.rps / base.rps,
       });
     }
+  const bare1 = res.get("bare route (baseline)@1");
+  for (const [name, calls] of pageCalls) {
+    const r = await loadPage(server.url, calls, SECONDS, headers);
+    rows.push({
+      endpoint: `${name} (${calls.length} calls)`,
+      conc: 1,
+      reqPerS: r.rps,
+      p50Ms: r.p50,
+      p95Ms: r.p95,
+      p99Ms: r.p99,
+      errors: r.errors,
+      xBare: bare1 ? r.rps / bare1.rps : 0,
+    });
+  }
   const webRss = await server.peakRssMb();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -37,7 +37,15 @@ export async function startBenchServer(
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      ...(o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${o.cpuProfDir}`] : []),
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: appDir,
       detached: true,
@@ -60,7 +68,6 @@ export async function startBenchServer(
         // Production config demands SMTP for password reset; the bench sends no mail.
         PASSWORD_RESET_DISABLED: "1",
         ...secrets,
-        ...(o.cpuProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${o.cpuProfDir}` } : {}),
       },
     },
   );
