@@ -5,7 +5,7 @@ import { contacts } from "../db/schema/contacts";
 import { contactMatch } from "../search/text-query";
 import { matchingContactIds } from "../search/candidate-ids";
 import { listContactsQuery, type ListContactsQuery } from "./schemas";
-import { summaryOf, type ContactSummary, type TagRef } from "./contact-dto";
+import { primaryIdentity, summaryOf, tagRefsJson, type ContactSummary } from "./contact-dto";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { RESTORE_WINDOW_DAYS } from "./delete-contact";
 
@@ -101,11 +101,7 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
         k: sql<string>`(${expr})::text`,
         email: primaryIdentity(u, "email"),
         phone: primaryIdentity(u, "phone"),
-        tags: sql<
-          TagRef[]
-        >`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color)
-            ORDER BY t.name), '[]'::json)
-          FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = contacts.id AND ct.user_id = ${u})`,
+        tags: tagRefsJson(u),
         total: q.cursor
           ? sql<number | null>`NULL::int`
           : sql<number>`(SELECT count(*)::int FROM contacts WHERE ${filtersOnly})`,
@@ -134,11 +130,4 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
       total,
     };
   });
-}
-
-/** The first identity of a kind, primary first then oldest (as loadExtras orders them). */
-function primaryIdentity(userId: string, kind: "email" | "phone") {
-  return sql<string | null>`(SELECT ci.value FROM contact_identities ci
-    WHERE ci.contact_id = contacts.id AND ci.user_id = ${userId} AND ci.kind = ${kind}
-    ORDER BY ci.is_primary DESC, ci.created_at ASC LIMIT 1)`;
 }
