@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     flag("reuse-data") && process.env.DATABASE_URL ? await readSeedState(CONTACTS, INTERACTIONS) : null;
   let main: Client;
   let contactId: string;
+  log(`server up at ${server.url}`);
   if (reuse) {
     main = await signIn(server.url, reuse.email);
     contactId = reuse.contactId;
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
     };
     return { sql: Math.max(0, busy.sql - idle.sql), redis: Math.max(0, busy.redis - idle.redis) };
   };
+  log("counting round trips");
   const N = 10;
   const r1 = (x: number) => Math.round(x * 10) / 10;
   for (const [name, p] of routes.slice(1)) {
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
   notes.push(`round trips per request (sequential, idle background subtracted): ${trips.join("; ")}`);
   // Each page's first-paint API calls, as a browser sends them (all at once), measured as
   // one unit: the time until the last answer.
+  log("reading each page's first-paint API calls (headless chromium)");
   const pageCalls = flag("no-pages")
     ? new Map<string, string[]>()
     : await discoverPageCalls(
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
       `${name}: ${calls.length} API calls (${calls.join(", ")}); ${c.sql} SQL + ${c.redis} Redis per page`,
     );
   }
+  log("measuring");
   const res = new Map<string, LoadResult>();
   const rows: Row[] = [];
   for (const c of CONCURRENCY)

@@ -64,7 +64,7 @@ export async function loadPage(
     const t = performance.now();
     await Promise.all(
       calls.map(async (u) => {
-        const r = await fetch(base + u, { headers });
+        const r = await fetch(base + u, { headers, signal: AbortSignal.timeout(30_000) });
         await r.arrayBuffer();
         if (r.status >= 400) errors++;
       }),

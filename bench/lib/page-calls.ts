@@ -11,7 +11,8 @@ export const PAGES: [string, string][] = [
 /**
  * The API GETs each page makes on its first paint, as a real browser sends them: headless
  * Debian chromium (as e2e/run.sh uses; CHROMIUM_PATH overrides) signed in with the bench
- * user's cookies, every same-origin /api/ request until the network is idle. Read from the
+ * user's cookies, every same-origin /api/ GET until the network is idle (event streams
+ * left out). Read from the
  * running app rather than listed by hand, so the rows follow the UI as it changes.
  */
 export async function discoverPageCalls(
@@ -33,6 +34,8 @@ export async function discoverPageCalls(
       const calls: string[] = [];
       page.on("request", (r) => {
         const u = new URL(r.url());
+        // An EventSource (the sync page's progress stream) never ends: not a first-paint call.
+        if (r.resourceType() === "eventsource") return;
         if (u.origin === new URL(baseUrl).origin && u.pathname.startsWith("/api/") && r.method() === "GET")
           calls.push(u.pathname + u.search);
       });
