@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../profile/schemas";
-import { weekdays } from "./generate-slots";
+import { weekdays } from "./constants";
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "use HH:mm");
 export const hourRangeSchema = z
@@ -43,6 +43,25 @@ export const availabilitySchema = z.object({
   calendarWriteGranted: z.boolean(),
 });
 export type Availability = z.infer<typeof availabilitySchema>;
+
+/** GET /api/v1/availability/calendars: which Google calendars block slots. */
+export const busyCalendarsSchema = z.object({
+  /** A Google Calendar is connected; without one only bookings block time. */
+  connected: z.boolean(),
+  calendars: z.array(
+    z.object({
+      /** "primary" for the main calendar, else Google's calendar id. */
+      id: z.string(),
+      name: z.string(),
+      primary: z.boolean(),
+      /** Its busy times block booking slots. */
+      busy: z.boolean(),
+      /** Chosen earlier but no longer in the Google account's list. */
+      missing: z.boolean(),
+    }),
+  ),
+});
+export type BusyCalendars = z.infer<typeof busyCalendarsSchema>;
 
 export const updateAvailabilityInput = z
   .strictObject({

@@ -2,13 +2,18 @@ import { calendar_v3 } from "@googleapis/calendar";
 import { env } from "@/lib/env";
 import type { Ctx } from "../../context";
 import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
 import { GoogleError } from "../errors";
-import { takeQuota } from "../quota";
+import { driverCall } from "../google-session";
 
 // The Calendar driver's write and free/busy methods (booking): each call takes its quota,
 // goes through the breaker and retry policy, and throws a mapped GoogleError.
-const COST = { "freebusy.query": 1, "events.insert": 1, "events.patch": 1, "events.delete": 1 } as const;
+const COST = {
+  "freebusy.query": 1,
+  "events.insert": 1,
+  "events.patch": 1,
+  "events.delete": 1,
+  "calendarList.list": 1,
+} as const;
 
 async function api(ctx: Ctx): Promise<calendar_v3.Calendar> {
   const auth = await authorizedClient(ctx, "calendar");
@@ -26,8 +31,8 @@ async function call<T>(
   fn: (c: calendar_v3.Calendar) => Promise<T>,
 ): Promise<T> {
   const c = await api(ctx);
-  await takeQuota(ctx.userId, COST[op]);
-  return callGoogle({ breakerKey: `${ctx.userId}:calendar`, maxAttempts: 4, maxWaitMs: 5_000 }, () => fn(c));
+  const s = { userId: ctx.userId, breakerKey: `${ctx.userId}:calendar` };
+  return driverCall(s, COST[op], () => fn(c), { maxAttempts: 4, maxWaitMs: 5_000 });
 }
 
 export type BusyInterval = { start: number; end: number };
@@ -59,6 +64,16 @@ export async function queryFreeBusy(
 }
 
 export type CalendarEventInput = calendar_v3.Schema$Event;
+
+export type CalendarListItem = { id: string; name: string; primary: boolean };
+
+/** calendarList.list: the calendars the account sees (at most 250; one page is plenty here). */
+export async function listCalendars(ctx: Ctx): Promise<CalendarListItem[]> {
+  const r = await call(ctx, "calendarList.list", (c) => c.calendarList.list({ maxResults: 250 }));
+  return (r.data.items ?? [])
+    .filter((c): c is typeof c & { id: string } => !!c.id && !c.deleted)
+    .map((c) => ({ id: c.id, name: c.summaryOverride ?? c.summary ?? c.id, primary: !!c.primary }));
+}
 
 /** events.insert with our own id: a retried insert answers 409 and is treated as done. */
 export async function insertCalendarEvent(
