@@ -22,7 +22,9 @@ export const handleSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "3–40 lower-case letters, digits or dashes")
-  .refine((h) => !["manage", "api", "admin", "book"].includes(h), { message: "this handle is reserved" });
+  .refine((h) => !["manage", "api", "admin", "book", "forms"].includes(h), {
+    message: "this handle is reserved",
+  });
 
 export const availabilitySchema = z.object({
   handle: z.string().nullable(),

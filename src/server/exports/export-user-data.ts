@@ -37,6 +37,9 @@ function clean(table: string, row: Record<string, unknown>): Record<string, unkn
     if (table === "contacts" && k === "health_context_enc") {
       // The user's own health notes are theirs to take with them, decrypted.
       out.health_context = typeof v === "string" ? JSON.parse(appEncryptor().decrypt(v, "health")) : null;
+    } else if (table === "form_submissions" && k === "answers_enc") {
+      // What clients answered on the user's forms (health history included) is the user's data too.
+      out.answers = typeof v === "string" ? JSON.parse(appEncryptor().decrypt(v, "health")) : null;
     } else if (k.endsWith("_enc")) out[k] = v == null ? null : "[redacted secret]";
     else if (k === "embedding") continue;
     else out[k] = v;

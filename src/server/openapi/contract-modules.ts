@@ -12,6 +12,7 @@ import * as httpContractsDrive from "../http/contracts/drive";
 import * as httpContractsExports from "../http/contracts/exports";
 import * as httpContractsFiles from "../http/contracts/files";
 import * as httpContractsFollowups from "../http/contracts/followups";
+import * as httpContractsForms from "../http/contracts/forms";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
 import * as httpContractsImports from "../http/contracts/imports";
@@ -45,6 +46,7 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsExports,
   httpContractsFiles,
   httpContractsFollowups,
+  httpContractsForms,
   httpContractsGooglePush,
   httpContractsHealth,
   httpContractsImports,
