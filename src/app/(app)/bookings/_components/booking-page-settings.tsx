@@ -101,6 +101,8 @@ function SettingsForm({ a }: { a: Availability }) {
       {!a.calendarWriteGranted ? (
         <p className="mb-4 text-sm">
           Bookings can be added to your Google Calendar.{" "}
+          {/* A full navigation on purpose: the route answers with a redirect to Google's consent page. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a className="font-medium text-primary underline" href="/api/v1/google/oauth?scope=booking">
             Allow OmniCRM to add events
           </a>
