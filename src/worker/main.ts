@@ -1,6 +1,7 @@
 import { env, EnvError } from "@/lib/env";
 import { closeDb, getDb } from "@/server/db/client";
-import { startBullWorkers, stallTimings } from "@/server/jobs/queue/bullmq-worker";
+import { startBullWorkers } from "@/server/jobs/queue/bullmq-worker";
+import { stallTimings } from "@/server/jobs/queue/stall-timings";
 import { serveMetrics } from "@/server/metrics/serve-metrics";
 import { rootLog } from "@/server/log";
 import { startObservability } from "@/server/observability/start-observability";

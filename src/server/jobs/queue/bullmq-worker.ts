@@ -28,21 +28,6 @@ export type BullWorkerOptions = {
   slotLeaseMs?: number;
 };
 
-/**
- * JOBS_STALL_SECONDS → the worker's timings: BullMQ's lock and stall check, the per-user
- * slot lease, and the row heartbeat (three missed ones let another worker take a job over).
- * The heartbeat never exceeds its default, which the stale-job sweeper's 60 s relies on.
- */
-export function stallTimings(seconds: number) {
-  const ms = seconds * 1000;
-  return {
-    lockDurationMs: ms,
-    stalledIntervalMs: ms,
-    slotLeaseMs: ms,
-    heartbeatMs: Math.min(HEARTBEAT_MS, Math.floor(ms / 3)),
-  };
-}
-
 export type BullWorkers = { workerId: string; close: (o?: { graceMs?: number }) => Promise<void> };
 
 type ClaimResult = ClaimedJob | { status: JobStatus | undefined };
