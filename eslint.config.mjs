@@ -53,6 +53,33 @@ const infraConfigs = ["db", "jobs", "http"].flatMap((dir) =>
   })),
 );
 
+// 4. One Google driver per API (src/server/google/gmail, calendar): quota, circuit breaker,
+// retries and error mapping live inside the driver methods. Sync code (src/server/sync) calls
+// those methods and never reaches the Google clients or the call machinery itself. Types of
+// google/client (GmailRawMessage, CalendarEvent) stay importable: they carry no calls.
+const googleDriverOnly = [
+  {
+    regex: "^(?:googleapis|@googleapis/.*|google-auth-library)$",
+    message: "Google API clients live in the driver (src/server/google/): call a driver method.",
+  },
+  {
+    regex: "(?:^|/)google/(?:call-google|quota|circuit-breaker|google-session)$",
+    message:
+      "Quota, breaker and retries are the driver's: call a google/gmail/* or google/calendar/* method.",
+  },
+  {
+    regex: "(?:^|/)google/client$",
+    allowTypeImports: true,
+    message:
+      "GmailApi/CalendarApi are the driver's: open a session (openGmail/openCalendar) and call its methods.",
+  },
+  {
+    regex: "(?:^|/)google/authorized-client$",
+    importNames: ["authorizedClient", "authorizeTokens"],
+    message: "Open a driver session (openGmail/openCalendar) instead of an OAuth client.",
+  },
+];
+
 // 2. Client components ("use client" files and src/components) import from src/server only
 // types (`import type`), zod schemas (`…/schemas`) and plain values (`…/constants`).
 const clientImports = {
@@ -141,6 +168,13 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noNext] }] },
   },
   ...infraConfigs,
+  {
+    files: ["src/server/sync/**/*.ts"],
+    ignores: ["**/*.test.ts", "src/server/sync/testing/**", "src/server/sync/**/testing/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noNext, ...googleDriverOnly] }],
+    },
+  },
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
     plugins: { boundaries },

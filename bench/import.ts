@@ -16,8 +16,8 @@ import pino from "pino";
 import { resetEnvCache } from "@/lib/env";
 import type { Ctx } from "../src/server/context";
 import type { DbHandle } from "../src/server/db/client";
-import { GmailApi, type GmailRawMessage } from "../src/server/google/client";
-import { authorizedClient } from "../src/server/google/authorized-client";
+import type { GmailRawMessage } from "../src/server/google/client";
+import { openGmail } from "../src/server/google/gmail/gmail-session";
 import { fetchMessages } from "../src/server/google/gmail/fetch-messages";
 import { saveTokens } from "../src/server/google/token-store";
 import { rootLog } from "../src/server/log";
@@ -68,7 +68,8 @@ async function postFetch(
     grantedScopes: t.scope.split(" "),
     accountEmail: account,
   });
-  const api = new GmailApi(await authorizedClient(ctx, "gmail"));
+  const gmail = await openGmail(ctx);
+  const api = gmail.gmail;
   const ids: string[] = [];
   let pageToken: string | undefined;
   do {
@@ -77,7 +78,7 @@ async function postFetch(
     pageToken = p.nextPageToken;
   } while (pageToken);
   const fetchT0 = performance.now();
-  const raws: GmailRawMessage[] = await fetchMessages(api, ids, { userId, breakerKey: "bench" });
+  const raws: GmailRawMessage[] = await fetchMessages({ ...gmail, breakerKey: "bench" }, ids);
   const fetchS = (performance.now() - fetchT0) / 1000;
   // importChunk logs per-chunk statement timings at debug: [raw, interactions, contacts, links] ms.
   const stages = [0, 0, 0, 0];

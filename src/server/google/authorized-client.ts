@@ -4,7 +4,7 @@ import { googleApiCalls } from "../metrics/registry";
 import { describeGoogleError, GoogleError, toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
 import type { GoogleService } from "./scopes";
-import { loadTokens, saveTokens, updateIntegration } from "./token-store";
+import { loadTokens, saveTokens, updateIntegration, type StoredTokens } from "./token-store";
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -13,7 +13,15 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * expiry and saves the new token; a revoked grant marks the integration needs_reconnect.
  */
 export async function authorizedClient(ctx: Ctx, service: GoogleService): Promise<OAuth2Client> {
-  const t = await loadTokens(ctx, service);
+  return authorizeTokens(ctx, service, await loadTokens(ctx, service));
+}
+
+/** The same from tokens the caller already loaded (a sync job reads them once). */
+export async function authorizeTokens(
+  ctx: Ctx,
+  service: GoogleService,
+  t: StoredTokens | null,
+): Promise<OAuth2Client> {
   if (!t || (!t.accessToken && !t.refreshToken)) {
     throw new GoogleError("invalid_grant", `${service} is not connected`);
   }

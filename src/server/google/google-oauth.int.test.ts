@@ -5,7 +5,7 @@ import { createTestUser, useTestDb } from "../testing/test-db";
 import { setupGoogleEmulator } from "../sync/testing/google-test-env";
 import { authorizedClient } from "./authorized-client";
 import { completeGoogleOAuth } from "./complete-google-oauth";
-import { disconnectGoogle } from "./disconnect-google";
+import { disconnectGoogle } from "../sync/disconnect-google";
 import { startGoogleOAuth } from "./start-google-oauth";
 import { loadTokens, saveTokens } from "./token-store";
 

@@ -5,7 +5,7 @@ import { sweepStaleJobs } from "./sweep-stale-jobs";
 export async function googleSyncTick(ctx: SystemCtx): Promise<void> {
   const { enqueueScheduledSyncs } = await import("../sync/enqueue-scheduled-syncs");
   await enqueueScheduledSyncs(ctx);
-  const { renewPushChannels } = await import("../google/push/renew-push-channels");
+  const { renewPushChannels } = await import("../sync/push/renew-push-channels");
   await renewPushChannels(ctx);
 }
 

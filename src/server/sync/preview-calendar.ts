@@ -2,12 +2,9 @@ import type { Ctx } from "../context";
 import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
 import { syncAudit } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
-import { authorizedClient } from "../google/authorized-client";
-import { callGoogle } from "../google/call-google";
-import { CalendarApi } from "../google/client";
-import { QUOTA_COST, takeQuota } from "../google/quota";
+import { openCalendar } from "../google/calendar/calendar-session";
+import { calendarListEvents } from "../google/calendar/list-calendar-events";
 import { requireServiceEnabled } from "../google/scopes";
-import { loadTokens } from "../google/token-store";
 import { eventExclusion, normalizeEvent } from "./normalize-event";
 import { previewGoogleError } from "./preview-errors";
 import { selectCandidates } from "./resolve-contacts";
@@ -21,8 +18,8 @@ export async function previewCalendar(ctx: Ctx) {
   requireServiceEnabled("calendar");
   const prefs = await getSyncPrefs(ctx);
   try {
-    const api = new CalendarApi(await authorizedClient(ctx, "calendar"));
-    const own = new Set([(await loadTokens(ctx, "calendar"))?.accountEmail ?? ""].filter(Boolean));
+    const calendar = await openCalendar(ctx);
+    const own = new Set([calendar.tokens.accountEmail ?? ""].filter(Boolean));
     const now = Date.now();
     const win = prefs.calendarTimeWindowDays * DAY;
     const eventPrefs = {
@@ -34,14 +31,11 @@ export async function previewCalendar(ctx: Ctx) {
     const candidates = [];
     let pageToken: string | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
-      await takeQuota(ctx.userId, QUOTA_COST["events.list"]);
-      const page = await callGoogle({ breakerKey: `${ctx.userId}:calendar` }, () =>
-        api.listEvents({
-          timeMin: new Date(now - win).toISOString(),
-          timeMax: new Date(now + win).toISOString(),
-          pageToken,
-        }),
-      );
+      const page = await calendarListEvents(calendar, {
+        timeMin: new Date(now - win).toISOString(),
+        timeMax: new Date(now + win).toISOString(),
+        pageToken,
+      });
       for (const ev of page.items) {
         if (eventExclusion(ev, eventPrefs)) continue;
         count++;

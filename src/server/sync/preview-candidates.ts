@@ -1,11 +1,11 @@
-import type { gmail_v1 } from "@googleapis/gmail";
+import type { GmailMessageMeta } from "../google/gmail/gmail-reads";
 import { isAutomatedAddress, isBulkMail } from "./classify-sender";
 import { decodeHeaderValue, parseAddressList } from "./mime/addresses";
 import type { ContactCandidate } from "./normalize-email";
 
 /** Contact candidates from metadata-format messages (preview), by the same rules as import. */
 export function previewEmailCandidates(
-  metas: gmail_v1.Schema$Message[],
+  metas: GmailMessageMeta[],
   own: ReadonlySet<string>,
 ): ContactCandidate[] {
   const out: ContactCandidate[] = [];

@@ -2,13 +2,10 @@ import type { Ctx } from "../context";
 import { syncAudit } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
 import { findContactsByEmails } from "../contacts/find-contacts-by-emails";
-import { authorizedClient } from "../google/authorized-client";
-import { callGoogle } from "../google/call-google";
-import { GmailApi } from "../google/client";
 import { labelQuery } from "../google/gmail/fetch-messages";
-import { QUOTA_COST, takeQuota } from "../google/quota";
+import { gmailGetMetadata, gmailListMessageIds } from "../google/gmail/gmail-reads";
+import { openGmail } from "../google/gmail/gmail-session";
 import { requireServiceEnabled } from "../google/scopes";
-import { loadTokens } from "../google/token-store";
 import { previewGoogleError } from "./preview-errors";
 import { previewEmailCandidates } from "./preview-candidates";
 import { previewLabelCounts, type LabelCount } from "./preview-label-counts";
@@ -40,29 +37,31 @@ export async function previewGmail(ctx: Ctx): Promise<GmailPreview> {
   requireServiceEnabled("gmail");
   const prefs = await getSyncPrefs(ctx);
   try {
-    const api = new GmailApi(await authorizedClient(ctx, "gmail"));
-    const breakerKey = `${ctx.userId}:gmail`;
-    await takeQuota(ctx.userId, QUOTA_COST["messages.list"]);
-    const page = await callGoogle({ breakerKey }, () =>
-      api.listMessageIds({ q: labelQuery(prefs.gmailQuery, prefs.gmailLabelExcludes), maxResults: SAMPLE }),
-    );
+    const gmail = await openGmail(ctx);
+    const page = await gmailListMessageIds(gmail, {
+      q: labelQuery(prefs.gmailQuery, prefs.gmailLabelExcludes),
+      maxResults: SAMPLE,
+    });
     const metas = await Promise.all(
-      page.ids.map(async (id) => {
-        await takeQuota(ctx.userId, QUOTA_COST["messages.get"]);
-        return callGoogle({ breakerKey }, () =>
-          api.getMetadata(id, ["From", "To", "Cc", "Subject", "List-Id", "List-Unsubscribe", "Precedence"]),
-        );
-      }),
+      page.ids.map((id) =>
+        gmailGetMetadata(gmail, id, [
+          "From",
+          "To",
+          "Cc",
+          "Subject",
+          "List-Id",
+          "List-Unsubscribe",
+          "Precedence",
+        ]),
+      ),
     );
-    const labels = await previewLabelCounts(api, {
-      userId: ctx.userId,
-      breakerKey,
+    const labels = await previewLabelCounts(gmail, {
       includes: prefs.gmailLabelIncludes,
       excludes: prefs.gmailLabelExcludes,
       sampled: metas.map((m) => m.labelIds ?? []),
     });
     const countByLabel = Object.fromEntries(labels.map((l) => [l.id, l.messagesTotal]));
-    const own = new Set([(await loadTokens(ctx, "gmail"))?.accountEmail ?? ""].filter(Boolean));
+    const own = new Set([gmail.tokens.accountEmail ?? ""].filter(Boolean));
     const wanted = selectCandidates(previewEmailCandidates(metas, own), prefs.contactCreationPolicy);
     const known = await withUser(ctx, (tx) => findContactsByEmails(tx, ctx.userId, [...wanted.keys()]));
     const newContacts = [...wanted].filter(([e]) => !known.has(e)).map(([email, name]) => ({ email, name }));

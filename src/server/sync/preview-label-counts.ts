@@ -1,7 +1,5 @@
-import { callGoogle } from "../google/call-google";
-import type { GmailApi } from "../google/client";
-import { GoogleError } from "../google/errors";
-import { QUOTA_COST, takeQuota } from "../google/quota";
+import { gmailGetLabel } from "../google/gmail/gmail-reads";
+import type { GmailSession } from "../google/gmail/gmail-session";
 
 /** labels.get calls per preview (1 quota unit each). */
 export const MAX_PREVIEW_LABELS = 20;
@@ -15,8 +13,8 @@ export type LabelCount = { id: string; name: string; messagesTotal: number };
  * often they appear; never an excluded label. A label deleted meanwhile is left out.
  */
 export async function previewLabelCounts(
-  api: GmailApi,
-  o: { userId: string; breakerKey: string; includes: string[]; excludes: string[]; sampled: string[][] },
+  gmail: GmailSession,
+  o: { includes: string[]; excludes: string[]; sampled: string[][] },
 ): Promise<LabelCount[]> {
   const seen = new Map<string, number>();
   for (const labels of o.sampled) for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
@@ -24,16 +22,6 @@ export async function previewLabelCounts(
   const ids = [...new Set([...o.includes, ...bySample])]
     .filter((l) => !o.excludes.includes(l))
     .slice(0, MAX_PREVIEW_LABELS);
-  const counts = await Promise.all(
-    ids.map(async (id) => {
-      await takeQuota(o.userId, QUOTA_COST["labels.get"]);
-      try {
-        return await callGoogle({ breakerKey: o.breakerKey }, () => api.getLabel(id));
-      } catch (e) {
-        if (e instanceof GoogleError && e.kind === "not_found") return null;
-        throw e;
-      }
-    }),
-  );
+  const counts = await Promise.all(ids.map((id) => gmailGetLabel(gmail, id)));
   return counts.filter((c): c is LabelCount => c !== null).sort((a, b) => b.messagesTotal - a.messagesTotal);
 }

@@ -1,9 +1,8 @@
-import { authorizedClient } from "../google/authorized-client";
-import { callGoogle } from "../google/call-google";
-import { CalendarApi, type CalendarEvent } from "../google/client";
+import { openCalendar, type CalendarSession } from "../google/calendar/calendar-session";
+import { calendarListEvents } from "../google/calendar/list-calendar-events";
+import type { CalendarEvent } from "../google/client";
 import { GoogleError } from "../google/errors";
-import { QUOTA_COST, takeQuota } from "../google/quota";
-import { loadTokens, updateIntegration } from "../google/token-store";
+import { updateIntegration } from "../google/token-store";
 import { withUser } from "../db/with-user";
 import { enqueueInsightsForBatch } from "../ai/jobs/enqueue-ai-jobs";
 import { loadBatch, setBatch } from "./batch-progress";
@@ -19,22 +18,23 @@ const DAY = 86_400_000;
  * The google_calendar_sync job: the primary calendar within ±window days, singleEvents,
  * paged, each page one chunk with its checkpoint; the final nextSyncToken is the cursor.
  * Incremental runs use the syncToken (cancelled events then remove their interaction);
- * 410 Gone means the token expired → full resync.
+ * 410 Gone means the token expired → full resync. Returns the session it ran on (null when
+ * there was nothing to do), so the job registers push without reading the tokens again.
  */
 export async function syncCalendar(
   ctx: SyncCtx,
   input: { batchId: string | null; incremental: boolean },
-): Promise<void> {
+): Promise<CalendarSession | null> {
   const batch = input.batchId ? await loadBatch(ctx, input.batchId) : null;
-  if (batch?.status === "undone") return;
+  if (batch?.status === "undone") return null;
   try {
-    const api = new CalendarApi(await authorizedClient(ctx, "calendar"));
-    const tokens = await loadTokens(ctx, "calendar");
+    const api = await openCalendar(ctx);
+    const tokens = api.tokens;
     const counts = (batch?.counts ?? {}) as Record<string, unknown>;
     if (input.incremental && tokens?.cursor) {
       try {
         await run(ctx, api, input.batchId, { syncToken: tokens.cursor }, tokens.accountEmail);
-        return;
+        return api;
       } catch (e) {
         if (!(e instanceof GoogleError && e.kind === "cursor_invalid")) throw e;
         ctx.log.warn("calendar sync token expired; running a full resync");
@@ -42,14 +42,15 @@ export async function syncCalendar(
     }
     const resume = typeof counts.pageToken === "string" ? counts.pageToken : undefined;
     await run(ctx, api, input.batchId, { pageToken: resume }, tokens?.accountEmail ?? null);
+    return api;
   } catch (e) {
-    await handleSyncFailure(ctx, "calendar", input.batchId, e);
+    return handleSyncFailure(ctx, "calendar", input.batchId, e);
   }
 }
 
 async function run(
   ctx: SyncCtx,
-  api: CalendarApi,
+  api: CalendarSession,
   batchId: string | null,
   start: { syncToken?: string; pageToken?: string },
   accountEmail: string | null,
@@ -68,13 +69,12 @@ async function run(
   let pageToken = start.pageToken;
   let done = 0;
   let nextSyncToken: string | undefined;
-  const breakerKey = `${ctx.userId}:calendar`;
   for (;;) {
     checkAborted(ctx);
     if (batchId && (await loadBatch(ctx, batchId))?.status === "undone") return;
-    await takeQuota(ctx.userId, QUOTA_COST["events.list"]);
-    const page = await callGoogle({ breakerKey, cursorOp: !!start.syncToken }, () =>
-      api.listEvents(start.syncToken ? { syncToken: start.syncToken, pageToken } : { ...window, pageToken }),
+    const page = await calendarListEvents(
+      api,
+      start.syncToken ? { syncToken: start.syncToken, pageToken } : { ...window, pageToken },
     );
     const keep: CalendarEvent[] = [];
     const removals: string[] = [];

@@ -1,7 +1,7 @@
-import { callGoogle } from "../google/call-google";
-import { QUOTA_COST, takeQuota } from "../google/quota";
+import { gmailListHistory } from "../google/gmail/gmail-reads";
+import { finishGmailRun, type GmailRun } from "./gmail-run";
+import { importGmailMessages } from "./import-gmail-messages";
 import { checkAborted, type SyncCtx } from "./sync-context";
-import { finish, importMessages, type GmailRun } from "./sync-gmail";
 
 const CHUNK = 500;
 
@@ -19,16 +19,13 @@ export async function syncGmailIncremental(ctx: SyncCtx, run: GmailRun, cursor: 
     const ids = [...pending];
     pending.clear();
     if (!ids.length) return;
-    await importMessages(ctx, run, ids, {});
+    await importGmailMessages(ctx, run, ids, {});
     done += ids.length;
     await ctx.reportProgress?.(done);
   };
   for (;;) {
     checkAborted(ctx);
-    await takeQuota(ctx.userId, QUOTA_COST["history.list"]);
-    const page = await callGoogle({ breakerKey: run.breakerKey, cursorOp: true }, () =>
-      run.api.listHistory({ startHistoryId: cursor, pageToken }),
-    );
+    const page = await gmailListHistory(run.gmail, { startHistoryId: cursor, pageToken });
     for (const id of page.ids) pending.add(id);
     if (page.historyId) latest = page.historyId;
     if (pending.size >= CHUNK) await flush();
@@ -36,5 +33,5 @@ export async function syncGmailIncremental(ctx: SyncCtx, run: GmailRun, cursor: 
     pageToken = page.nextPageToken;
   }
   await flush();
-  await finish(ctx, run, latest);
+  await finishGmailRun(ctx, run, latest);
 }

@@ -2,9 +2,8 @@ import { calendar_v3 } from "@googleapis/calendar";
 import { env } from "@/lib/env";
 import type { Ctx } from "../../context";
 import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
 import { GoogleError } from "../errors";
-import { takeQuota } from "../quota";
+import { driverCall } from "../google-session";
 
 // The Calendar driver's write and free/busy methods (booking): each call takes its quota,
 // goes through the breaker and retry policy, and throws a mapped GoogleError.
@@ -26,8 +25,8 @@ async function call<T>(
   fn: (c: calendar_v3.Calendar) => Promise<T>,
 ): Promise<T> {
   const c = await api(ctx);
-  await takeQuota(ctx.userId, COST[op]);
-  return callGoogle({ breakerKey: `${ctx.userId}:calendar`, maxAttempts: 4, maxWaitMs: 5_000 }, () => fn(c));
+  const s = { userId: ctx.userId, breakerKey: `${ctx.userId}:calendar` };
+  return driverCall(s, COST[op], () => fn(c), { maxAttempts: 4, maxWaitMs: 5_000 });
 }
 
 export type BusyInterval = { start: number; end: number };

@@ -1,7 +1,8 @@
-import { callGoogle } from "../call-google";
-import type { GmailApi, GmailRawMessage } from "../client";
+import type { GmailRawMessage } from "../client";
 import { GoogleError } from "../errors";
-import { QUOTA_COST, takeQuota } from "../quota";
+import { driverCall } from "../google-session";
+import { QUOTA_COST } from "../quota";
+import type { GmailSession } from "./gmail-session";
 
 export const FETCH_CONCURRENCY = 16;
 
@@ -11,9 +12,9 @@ export const FETCH_CONCURRENCY = 16;
  * failure stops the page so the job retries it from its checkpoint (nothing is lost).
  */
 export async function fetchMessages(
-  api: GmailApi,
+  s: GmailSession,
   ids: string[],
-  o: { userId: string; breakerKey: string; signal?: AbortSignal; concurrency?: number },
+  o: { signal?: AbortSignal; concurrency?: number } = {},
 ): Promise<GmailRawMessage[]> {
   const out: (GmailRawMessage | null)[] = new Array<GmailRawMessage | null>(ids.length).fill(null);
   let next = 0;
@@ -22,9 +23,8 @@ export async function fetchMessages(
     while (next < ids.length && failed === null) {
       if (o.signal?.aborted) throw o.signal.reason ?? new Error("aborted");
       const i = next++;
-      await takeQuota(o.userId, QUOTA_COST["messages.get"]);
       try {
-        out[i] = await callGoogle({ breakerKey: o.breakerKey }, () => api.getRaw(ids[i]!));
+        out[i] = await driverCall(s, QUOTA_COST["messages.get"], () => s.gmail.getRaw(ids[i]!));
       } catch (e) {
         if (e instanceof GoogleError && e.kind === "not_found") continue;
         failed = e;

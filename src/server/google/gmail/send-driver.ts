@@ -1,16 +1,14 @@
 import type { Ctx } from "../../context";
-import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
-import { GmailApi } from "../client";
-import { QUOTA_COST, takeQuota } from "../quota";
+import { driverCall } from "../google-session";
+import { QUOTA_COST } from "../quota";
 import { canSendGmail } from "../scopes";
 import { loadTokens } from "../token-store";
+import { gmailSessionOf, type GmailSession } from "./gmail-session";
 
 // The Gmail driver's write side: every call spends the user's quota budget, goes through
 // the per-user circuit breaker and maps Google's errors to GoogleError kinds. Domain code
-// (the outbox) calls these, never the googleapis client.
-
-const breakerKey = (ctx: Ctx) => `${ctx.userId}:gmail`;
+// (the outbox) calls these, never the googleapis client. Each takes a Ctx (a connection of
+// its own) or a GmailSession a job already opened.
 
 export type SendConsent = { connected: boolean; canSend: boolean; accountEmail: string | null };
 
@@ -31,41 +29,46 @@ export async function gmailSendConsent(ctx: Ctx): Promise<SendConsent> {
  * up by its Message-ID.
  */
 export async function gmailSendMessage(
-  ctx: Ctx,
+  from: Ctx | GmailSession,
   input: { raw: Buffer; threadId?: string | null },
 ): Promise<{ id: string; threadId: string }> {
-  const api = new GmailApi(await authorizedClient(ctx, "gmail"));
-  await takeQuota(ctx.userId, QUOTA_COST["messages.send"]);
-  return callGoogle({ breakerKey: breakerKey(ctx), maxAttempts: 1 }, () =>
-    api.sendRaw({ raw: input.raw.toString("base64url"), threadId: input.threadId ?? undefined }),
+  const s = await gmailSessionOf(from);
+  return driverCall(
+    s,
+    QUOTA_COST["messages.send"],
+    () => s.gmail.sendRaw({ raw: input.raw.toString("base64url"), threadId: input.threadId ?? undefined }),
+    { maxAttempts: 1 },
   );
 }
 
 /** The Gmail id of a message in the mailbox carrying this Message-ID header, if any. */
 export async function gmailFindByMessageIdHeader(
-  ctx: Ctx,
+  from: Ctx | GmailSession,
   messageIdHeader: string,
 ): Promise<{ id: string; threadId: string } | null> {
-  const api = new GmailApi(await authorizedClient(ctx, "gmail"));
-  await takeQuota(ctx.userId, QUOTA_COST["messages.list"]);
+  const s = await gmailSessionOf(from);
   const bare = messageIdHeader.replace(/^<|>$/g, "");
-  const page = await callGoogle({ breakerKey: breakerKey(ctx), maxAttempts: 4 }, () =>
-    api.listMessageIds({ q: `rfc822msgid:${bare} in:anywhere`, maxResults: 5 }),
+  const page = await driverCall(
+    s,
+    QUOTA_COST["messages.list"],
+    () => s.gmail.listMessageIds({ q: `rfc822msgid:${bare} in:anywhere`, maxResults: 5 }),
+    { maxAttempts: 4 },
   );
   const id = page.ids[0];
   if (!id) return null;
-  await takeQuota(ctx.userId, QUOTA_COST["messages.get"]);
-  const meta = await callGoogle({ breakerKey: breakerKey(ctx), maxAttempts: 4 }, () =>
-    api.getMetadata(id, ["Message-ID"]),
+  const meta = await driverCall(
+    s,
+    QUOTA_COST["messages.get"],
+    () => s.gmail.getMetadata(id, ["Message-ID"]),
+    { maxAttempts: 4 },
   );
   return { id, threadId: meta.threadId ?? "" };
 }
 
 /** users.settings.sendAs.list (1 unit): the addresses the user may send from. */
 export async function gmailListSendAs(
-  ctx: Ctx,
+  from: Ctx | GmailSession,
 ): Promise<{ email: string; displayName: string; isPrimary: boolean }[]> {
-  const api = new GmailApi(await authorizedClient(ctx, "gmail"));
-  await takeQuota(ctx.userId, QUOTA_COST["sendAs.list"]);
-  return callGoogle({ breakerKey: breakerKey(ctx), maxAttempts: 4 }, () => api.listSendAs());
+  const s = await gmailSessionOf(from);
+  return driverCall(s, QUOTA_COST["sendAs.list"], () => s.gmail.listSendAs(), { maxAttempts: 4 });
 }

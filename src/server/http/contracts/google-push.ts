@@ -1,5 +1,5 @@
 import { defineContract } from "../contract";
-import { pubSubPushBody, pushOutcome, webhookTokenQuery } from "../../google/push/schemas";
+import { pubSubPushBody, pushOutcome, webhookTokenQuery } from "../../sync/push/schemas";
 
 // Server-to-server: no session, no CSRF (prefix in CSRF_EXEMPT_PREFIXES), no user rate
 // limit. Each call is verified by its own secret instead (see docs/ops/google-push.md).

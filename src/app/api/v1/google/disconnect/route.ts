@@ -1,4 +1,4 @@
-import { disconnectGoogle } from "@/server/google/disconnect-google";
+import { disconnectGoogle } from "@/server/sync/disconnect-google";
 import { userRoute } from "@/server/http/route";
 import { googleDisconnectContract } from "@/server/http/contracts/sync";
 

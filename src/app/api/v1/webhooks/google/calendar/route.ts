@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db/client";
 import { calendarWebhookContract } from "@/server/http/contracts/google-push";
-import { receiveCalendarNotification } from "@/server/google/push/receive-calendar-notification";
+import { receiveCalendarNotification } from "@/server/sync/push/receive-calendar-notification";
 import { publicRoute } from "@/server/http/route";
 import { currentLog } from "@/server/log-context";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db/client";
 import { gmailWebhookContract } from "@/server/http/contracts/google-push";
-import { receiveGmailNotification } from "@/server/google/push/receive-gmail-notification";
+import { receiveGmailNotification } from "@/server/sync/push/receive-gmail-notification";
 import { publicRoute } from "@/server/http/route";
 import { currentLog } from "@/server/log-context";
 

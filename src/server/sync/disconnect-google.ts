@@ -1,12 +1,14 @@
 import type { Ctx } from "../context";
-import { googleOAuthClient } from "./oauth-client";
-import type { GoogleService } from "./scopes";
+import { revokeGoogleGrant } from "../google/revoke-google-grant";
+import type { GoogleService } from "../google/scopes";
+import { deleteTokens, loadTokens } from "../google/token-store";
 import { stopPushWatch } from "./push/stop-push-watch";
-import { deleteTokens, loadTokens } from "./token-store";
 
 /**
  * Stops push notifications, deletes the service's tokens and revokes the grant at Google. One Google grant covers
  * every scope it was given, so revoking is skipped while another service still uses it.
+ * It lives in sync/ because stopping push (sync/push/) comes first; the token store and
+ * the revoke call are the Google driver's.
  */
 export async function disconnectGoogle(
   ctx: Ctx,
@@ -21,7 +23,7 @@ export async function disconnectGoogle(
   const token = mine?.refreshToken ?? mine?.accessToken;
   if (token && !other) {
     try {
-      await googleOAuthClient().revokeToken(token);
+      await revokeGoogleGrant(token);
     } catch (e) {
       // The tokens are gone on our side either way; a failed revoke must not block disconnecting.
       ctx.log.warn({ err: e }, "google token revoke failed");

@@ -6,7 +6,7 @@ import { gmailPushTopic } from "./push-config";
 import { gmailPushData, type PushOutcome } from "./schemas";
 import { sha256Hex } from "./ensure-push-watch";
 import { triggerPushSync } from "./trigger-push-sync";
-import { verifyPubSubOidc } from "./verify-pubsub-oidc";
+import { verifyPubSubOidc } from "../../google/verify-pubsub-oidc";
 import { secretMatches } from "./verify-secret";
 
 const RANK: Record<PushOutcome, number> = { sync_ack: 0, replay: 1, inactive: 2, deduped: 3, enqueued: 4 };

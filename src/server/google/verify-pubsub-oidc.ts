@@ -6,6 +6,8 @@ let cached: { certsUrl: string; client: OAuth2Client } | undefined;
  * Verifies the OIDC token a Pub/Sub push subscription sends (`Authorization: Bearer …`):
  * signed by Google (certs from `certsUrl`, cached by the library), issued by
  * accounts.google.com, unexpired, for `audience`, and when given from `serviceAccount`.
+ * Part of the driver (Google's signing keys, google-auth-library); sync/push/ decides what
+ * a verified notification triggers.
  */
 export async function verifyPubSubOidc(
   authorization: string | null,

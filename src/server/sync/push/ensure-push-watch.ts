@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Ctx } from "../../context";
-import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
-import { CalendarApi, GmailApi } from "../client";
-import { QUOTA_COST, takeQuota } from "../quota";
-import type { GoogleService } from "../scopes";
-import { loadTokens } from "../token-store";
+import { calendarWatch } from "../../google/calendar/calendar-watch";
+import { openCalendar, type CalendarSession } from "../../google/calendar/calendar-session";
+import { gmailGetProfile } from "../../google/gmail/gmail-reads";
+import { openGmail, type GmailSession } from "../../google/gmail/gmail-session";
+import { gmailWatch } from "../../google/gmail/gmail-watch";
+import type { GoogleService } from "../../google/scopes";
 import { loadPushChannel, savePushChannel } from "./push-channels";
 import { calendarPushAddress, gmailPushTopic, RENEW_BEFORE_MS } from "./push-config";
 import { stopCalendarChannel } from "./stop-push-watch";
@@ -13,6 +13,9 @@ import { stopCalendarChannel } from "./stop-push-watch";
 const WEEK_MS = 7 * 86_400_000;
 
 export const sha256Hex = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** A session the caller already holds (the sync job that just ran), reused instead of reopened. */
+export type PushSession = GmailSession | CalendarSession;
 
 /**
  * Makes sure Google pushes changes of this service to us: registers a Calendar channel
@@ -22,7 +25,7 @@ export const sha256Hex = (s: string) => createHash("sha256").update(s).digest("h
  */
 export async function ensurePushWatch(
   ctx: Ctx,
-  input: { service: GoogleService; force?: boolean },
+  input: { service: GoogleService; force?: boolean; session?: PushSession },
 ): Promise<"off" | "kept" | "created"> {
   const { service } = input;
   const address = service === "calendar" ? calendarPushAddress() : null;
@@ -30,14 +33,12 @@ export async function ensurePushWatch(
   if (!address && !topic) return "off";
   const existing = await loadPushChannel(ctx, service);
   if (existing && !input.force && existing.expiresAt.getTime() - Date.now() > RENEW_BEFORE_MS) return "kept";
-  const breakerKey = `${ctx.userId}:${service}`;
-  const client = await authorizedClient(ctx, service);
+  const reuse = input.session?.service === service ? input.session : undefined;
   if (address) {
-    const api = new CalendarApi(client);
+    const s = reuse && "calendar" in reuse ? reuse : await openCalendar(ctx);
     const id = randomUUID();
     const token = randomBytes(32).toString("base64url");
-    await takeQuota(ctx.userId, QUOTA_COST["events.watch"]);
-    const w = await callGoogle({ breakerKey, maxAttempts: 3 }, () => api.watch({ id, token, address }));
+    const w = await calendarWatch(s, { id, token, address });
     await savePushChannel(ctx, "calendar", {
       channelId: id,
       resourceId: w.resourceId,
@@ -45,15 +46,12 @@ export async function ensurePushWatch(
       resource: "primary",
       expiresAt: new Date(w.expiration || Date.now() + WEEK_MS),
     });
-    if (existing) await stopCalendarChannel(ctx, api, existing);
+    if (existing) await stopCalendarChannel(ctx, s, existing);
   } else if (topic) {
-    const api = new GmailApi(client);
-    const email =
-      (await loadTokens(ctx, "gmail"))?.accountEmail ??
-      (await callGoogle({ breakerKey, maxAttempts: 3 }, () => api.getProfile())).emailAddress;
-    await takeQuota(ctx.userId, QUOTA_COST["users.watch"]);
+    const s = reuse && "gmail" in reuse ? reuse : await openGmail(ctx);
+    const email = s.tokens.accountEmail ?? (await gmailGetProfile(s, { maxAttempts: 3 })).emailAddress;
     // Watching again replaces the previous watch of this mailbox: nothing to stop.
-    const w = await callGoogle({ breakerKey, maxAttempts: 3 }, () => api.watch(topic));
+    const w = await gmailWatch(s, topic);
     await savePushChannel(ctx, "gmail", {
       channelId: null,
       resourceId: null,
@@ -67,9 +65,13 @@ export async function ensurePushWatch(
 }
 
 /** After a sync job: register/renew push, never failing the sync that called it. */
-export async function ensurePushWatchQuietly(ctx: Ctx, service: GoogleService): Promise<void> {
+export async function ensurePushWatchQuietly(
+  ctx: Ctx,
+  service: GoogleService,
+  session?: PushSession,
+): Promise<void> {
   try {
-    await ensurePushWatch(ctx, { service });
+    await ensurePushWatch(ctx, { service, session });
   } catch (e) {
     ctx.log.warn({ err: e, service }, "google push watch failed; polling covers this account");
   }

@@ -1,5 +1,5 @@
 import type { SystemCtx } from "../../context";
-import { loadTokens } from "../token-store";
+import { loadTokens } from "../../google/token-store";
 import { ensurePushWatch } from "./ensure-push-watch";
 import { deletePushChannel, listExpiringChannels } from "./push-channels";
 import { RENEW_BEFORE_MS } from "./push-config";

@@ -1,19 +1,16 @@
 import type { Ctx } from "../../context";
-import { authorizedClient } from "../authorized-client";
-import { callGoogle } from "../call-google";
-import { CalendarApi, GmailApi } from "../client";
-import { QUOTA_COST, takeQuota } from "../quota";
-import type { GoogleService } from "../scopes";
+import { calendarStopChannel } from "../../google/calendar/calendar-watch";
+import { openCalendar, type CalendarSession } from "../../google/calendar/calendar-session";
+import { openGmail } from "../../google/gmail/gmail-session";
+import { gmailStopWatch } from "../../google/gmail/gmail-watch";
+import type { GoogleService } from "../../google/scopes";
 import { deletePushChannel, loadPushChannel, type PushChannel } from "./push-channels";
 
 /** channels.stop for one Calendar channel; best effort (an expired channel is gone anyway). */
-export async function stopCalendarChannel(ctx: Ctx, api: CalendarApi, ch: PushChannel): Promise<void> {
+export async function stopCalendarChannel(ctx: Ctx, s: CalendarSession, ch: PushChannel): Promise<void> {
   if (!ch.channelId || !ch.resourceId) return;
   try {
-    await takeQuota(ctx.userId, QUOTA_COST["channels.stop"]);
-    await callGoogle({ breakerKey: `${ctx.userId}:calendar`, maxAttempts: 2 }, () =>
-      api.stopChannel({ id: ch.channelId!, resourceId: ch.resourceId! }),
-    );
+    await calendarStopChannel(s, { id: ch.channelId, resourceId: ch.resourceId });
   } catch (e) {
     ctx.log.warn({ err: e }, "calendar channels.stop failed");
   }
@@ -28,14 +25,8 @@ export async function stopPushWatch(ctx: Ctx, input: { service: GoogleService })
   const ch = await loadPushChannel(ctx, input.service);
   if (!ch) return;
   try {
-    const client = await authorizedClient(ctx, input.service);
-    if (input.service === "calendar") await stopCalendarChannel(ctx, new CalendarApi(client), ch);
-    else {
-      await takeQuota(ctx.userId, QUOTA_COST["users.stop"]);
-      await callGoogle({ breakerKey: `${ctx.userId}:gmail`, maxAttempts: 2 }, () =>
-        new GmailApi(client).stop(),
-      );
-    }
+    if (input.service === "calendar") await stopCalendarChannel(ctx, await openCalendar(ctx), ch);
+    else await gmailStopWatch(await openGmail(ctx));
   } catch (e) {
     ctx.log.warn({ err: e, service: input.service }, "google push stop failed");
   }

@@ -4,8 +4,8 @@ import type { Ctx } from "../../context";
 import { jobs } from "../../db/schema/jobs";
 import { withUser } from "../../db/with-user";
 import { enqueue, type Enqueued } from "../../jobs/enqueue";
-import type { GoogleService } from "../scopes";
-import { loadTokens } from "../token-store";
+import type { GoogleService } from "../../google/scopes";
+import { loadTokens } from "../../google/token-store";
 
 export const PUSH_SYNC_KEY = "push";
 
