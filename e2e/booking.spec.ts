@@ -164,4 +164,56 @@ export default [
       await page.getByTestId("contact-bookings").getByText("(cancelled)").waitFor();
     },
   ),
+  spec(
+    "the practitioner sets a day off by keyboard and it closes that day's times",
+    async ({ page, screenshot }) => {
+      await page.goto("/signup");
+      await page.fill("#email", `days-${randomUUID().slice(0, 8)}@test.local`);
+      await page.fill("#password", PASSWORD);
+      await page.click("button[type=submit]");
+      await page.waitForURL((u) => u.pathname === "/");
+      const handle = `days-${randomUUID().slice(0, 8)}`;
+      const day = [{ start: "08:00", end: "20:00" }];
+      await apiCall(page, "PUT", "/api/v1/availability", {
+        handle,
+        enabled: true,
+        timeZone: "UTC",
+        minNoticeMinutes: 0,
+        weeklyHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+      });
+      const service = await apiCall(page, "POST", "/api/v1/services", {
+        name: "Massage",
+        durationMinutes: 60,
+        locationType: "none",
+      });
+      const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      const slotsOn = async (date: string) => {
+        const q = `serviceId=${String(service.id)}&from=${date}T00:00:00Z&to=${date}T23:59:00Z`;
+        const r = await page.request.get(`/api/v1/public/${handle}/slots?${q}`);
+        return ((await r.json()) as { data: { slots: unknown[] } }).data.slots.length;
+      };
+      const off = inDays(3);
+      assert.ok((await slotsOn(off)) > 0);
+
+      await page.goto("/bookings");
+      const card = page.getByTestId("date-overrides");
+      await card.getByText("No days off or extra days coming up.").waitFor();
+      // Keyboard only: the date field, then Enter adds it as a day off (ticked by default).
+      await card.getByLabel("Date").focus();
+      await page.keyboard.type(off.slice(5, 7) + off.slice(8, 10) + off.slice(0, 4));
+      await page.keyboard.press("Enter");
+      await card
+        .getByRole("list", { name: "Upcoming days off and extra days" })
+        .getByText("Day off")
+        .waitFor();
+      assert.equal(await slotsOn(off), 0);
+      // Without Google Calendar connected, the busy-calendar card says what would count.
+      await page.getByTestId("busy-calendars").getByText("Connect Google Calendar").waitFor();
+      await screenshot("date-overrides");
+      // Removing it gives the day back.
+      await card.getByRole("button", { name: `Remove ${off}` }).click();
+      await card.getByText("No days off or extra days coming up.").waitFor();
+      assert.ok((await slotsOn(off)) > 0);
+    },
+  ),
 ];

@@ -9,12 +9,15 @@ export const BENCH_APP = path.resolve(ROOT, "..", `${path.basename(ROOT)}-bench-
 const COPY = ["src", "public", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 
 /**
- * The app as built for bench:api: a copy of the sources with two bench-only changes,
+ * The app as built for bench:api: a copy of the sources with two bench-only routes,
  *  1. a bare route handler /api/v1/bench-bare (no wrapper, no guards, no logging): the
  *     baseline every endpoint is compared with, in the same build and server;
- *  2. the per-user API rate limit raised from 60/min to 10^9/min — the limiter still runs
- *     on every request (same cost), it just never says no, or one user's load test would
- *     be measuring 429s after 60 requests.
+ *  2. /api/v1/bench-trips, which counts the SQL round trips (pg Client#query calls) and Redis
+ *     commands the process made since its last call, so bench:api can print per-request
+ *     round trips next to the timings;
+ *  3. (not a source change) bench-server.ts starts it with RATE_LIMIT_API_PER_MIN at its
+ *     maximum, 10^6/min — the limiter still runs on every request (same cost), it just never
+ *     says no, or one user's load test would be measuring 429s after 60 requests.
  * Built with `next build` (production), reused while the sources' git state is unchanged
  * (or always with `reuse`: --reuse-build, when others keep editing a shared checkout).
  */
@@ -42,12 +45,9 @@ export function ensureBenchBuild(log: (s: string) => void, reuse = false): strin
     path.join(bare, "route.ts"),
     `export const dynamic = "force-dynamic";\nexport function GET(): Response {\n  return Response.json({ ok: true, data: {} });\n}\n`,
   );
-  const rl = path.join(BENCH_APP, "src/server/security/rate-limit.ts");
-  const src = readFileSync(rl, "utf8");
-  const patched = src.replace(/api: \{ points: \d[\d_]*,/, "api: { points: 1_000_000_000,");
-  if (patched === src)
-    throw new Error("bench build: could not raise the api rate limit (rate-limit.ts changed?)");
-  writeFileSync(rl, patched);
+  const trips = path.join(BENCH_APP, "src/app/api/v1/bench-trips");
+  mkdirSync(trips, { recursive: true });
+  writeFileSync(path.join(trips, "route.ts"), TRIPS_ROUTE);
   // node_modules is a symlink into the checkout: let Turbopack see both trees.
   const cfg = path.join(BENCH_APP, "next.config.ts");
   writeFileSync(
@@ -67,3 +67,32 @@ export function ensureBenchBuild(log: (s: string) => void, reuse = false): strin
   writeFileSync(stampFile, stamp);
   return BENCH_APP;
 }
+
+// Patches the prototypes of the pg and ioredis modules the server itself loads (both are
+// server externals resolved to the same real path), counting calls until the next GET.
+const TRIPS_ROUTE = `import { createRequire } from "node:module";
+export const dynamic = "force-dynamic";
+type Counts = { sql: number; redis: number };
+const g = globalThis as unknown as { __benchTrips?: Counts };
+function install(): Counts {
+  if (g.__benchTrips) return g.__benchTrips;
+  const c: Counts = { sql: 0, redis: 0 };
+  const req = createRequire(process.cwd() + "/package.json");
+  const pg = req("pg") as { Client: { prototype: Record<string, unknown> } };
+  const q = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) { c.sql++; return q.apply(this, a); };
+  try {
+    const io = req("ioredis") as { prototype: Record<string, unknown> };
+    const s = io.prototype.sendCommand as (...a: unknown[]) => unknown;
+    io.prototype.sendCommand = function (this: unknown, ...a: unknown[]) { c.redis++; return s.apply(this, a); };
+  } catch {}
+  return (g.__benchTrips = c);
+}
+export function GET(): Response {
+  const c = install();
+  const out = { ...c };
+  c.sql = 0;
+  c.redis = 0;
+  return Response.json(out);
+}
+`;

@@ -28,12 +28,24 @@ async function freePort(): Promise<number> {
  * with warn-level logs (request logging still runs; only its output is filtered) and
  * the same secrets across restarts so sessions survive a restart.
  */
-export async function startBenchServer(appDir: string, dataDir: string): Promise<BenchServer> {
+export async function startBenchServer(
+  appDir: string,
+  dataDir: string,
+  o: { cpuProfDir?: string } = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      ...(o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${o.cpuProfDir}`] : []),
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: appDir,
       detached: true,
@@ -51,6 +63,10 @@ export async function startBenchServer(appDir: string, dataDir: string): Promise
         LOG_LEVEL: "warn",
         LOG_PRETTY: "",
         TRUST_PROXY: "1",
+        // The limiter still runs on every request; at 10^6/min it never rejects a load test.
+        RATE_LIMIT_API_PER_MIN: "1000000",
+        // Production config demands SMTP for password reset; the bench sends no mail.
+        PASSWORD_RESET_DISABLED: "1",
         ...secrets,
       },
     },

@@ -48,3 +48,35 @@ export function load(
     inst.on("response", (_c, _s, _b, ms) => lat.push(ms));
   });
 }
+
+/** One page's API calls fired together, again and again for `seconds`: pages per second and per-page times. */
+export async function loadPage(
+  base: string,
+  calls: string[],
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<LoadResult> {
+  const lat: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  while (performance.now() < end) {
+    const t = performance.now();
+    await Promise.all(
+      calls.map(async (u) => {
+        const r = await fetch(base + u, { headers, signal: AbortSignal.timeout(30_000) });
+        await r.arrayBuffer();
+        if (r.status >= 400) errors++;
+      }),
+    );
+    lat.push(performance.now() - t);
+  }
+  return {
+    rps: lat.length / ((performance.now() - t0) / 1000),
+    p50: percentile(lat, 50),
+    p95: percentile(lat, 95),
+    p99: percentile(lat, 99),
+    errors,
+    n: lat.length,
+  };
+}

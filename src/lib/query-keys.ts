@@ -16,6 +16,7 @@ export const qk = {
     timeline: (id: string) => ["contacts", "detail", id, "timeline"] as const,
     notes: (id: string) => ["contacts", "detail", id, "notes"] as const,
     activity: (id: string) => ["contacts", "detail", id, "activity"] as const,
+    files: (id: string) => ["contacts", "detail", id, "files"] as const,
   },
   sync: ["sync"] as const,
   interaction: (id: string) => ["interactions", id] as const,

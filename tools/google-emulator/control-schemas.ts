@@ -31,6 +31,12 @@ const eventFields = {
   visibility: z.enum(["default", "public", "private", "confidential"]).optional(),
   transparency: z.enum(["opaque", "transparent"]).optional(),
   recurrence: z.array(z.string()).optional(),
+  extendedProperties: z
+    .object({
+      private: z.record(z.string(), z.string()).optional(),
+      shared: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 };
 
 const eventSpec = z.object({ ...eventFields, start: time, end: time });

@@ -13,7 +13,7 @@ function isTyping(t: EventTarget | null): boolean {
 
 /**
  * App-wide keys (DESIGN.md): `/` search, `n` new contact, `g c` contacts, `g d` dashboard,
- * `g h` home (Today), `g t` tasks.
+ * `g h` home (Today), `g t` tasks, `g f` forms.
  * `n` is offered to the page first (a cancelable event the contacts list handles); pages
  * without a quick-add dialog send you to /contacts?new=1 instead.
  */
@@ -31,6 +31,7 @@ export function Shortcuts() {
         else if (e.key === "d") router.push("/dashboard");
         else if (e.key === "h") router.push("/");
         else if (e.key === "t") router.push("/tasks");
+        else if (e.key === "f") router.push("/forms");
         else return;
         e.preventDefault();
         return;

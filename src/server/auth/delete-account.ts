@@ -5,6 +5,7 @@ import { authAccounts, authSessions } from "../db/schema/auth";
 import { AppError } from "../errors";
 import { sessionTokenFrom } from "./authenticate";
 import { avatarKeysOfUser, removeObjects } from "../contacts/remove-avatar-objects";
+import { clientFileKeysOfUser } from "../files/remove-client-file-objects";
 import { getDb } from "../db/client";
 import { currentLog } from "../log-context";
 import { recordSecurityEvent } from "../security/record-security-event";
@@ -21,7 +22,7 @@ export const FRESH_SIGN_IN_SEC = 5 * 60;
  * has one; otherwise (a Google-only account) a session signed in within FRESH_SIGN_IN_SEC,
  * i.e. the user just went through Google's sign-in again. Removing the auth_users row
  * cascades to every user-owned table (all reference it ON DELETE CASCADE); the contacts'
- * stored photos are removed after it.
+ * stored photos and client files are removed after it.
  */
 export async function deleteAccount(
   req: Request,
@@ -30,7 +31,7 @@ export async function deleteAccount(
 ): Promise<{ setCookies: string[] }> {
   const auth = await getAuth();
   const sys = { db: (await getDb()).db, log: currentLog() };
-  // The rows cascade with the user; the photos (disk or bucket) are removed once that worked.
+  // The rows cascade with the user; the photos and files (disk or bucket) are removed once that worked.
   const hasPassword = await hasPasswordAccount(sys.db, userId);
   if (hasPassword && !input.password)
     throw new AppError("invalid_body", "password required", {
@@ -41,7 +42,7 @@ export async function deleteAccount(
       reason: "reauthentication_required",
       maxAgeSec: FRESH_SIGN_IN_SEC,
     });
-  const avatarKeys = await avatarKeysOfUser(sys, userId);
+  const objectKeys = [...(await avatarKeysOfUser(sys, userId)), ...(await clientFileKeysOfUser(sys, userId))];
   const { headers } = await callAuth(() =>
     auth.api.deleteUser({
       body: hasPassword ? { password: input.password } : {},
@@ -49,7 +50,7 @@ export async function deleteAccount(
       returnHeaders: true,
     }),
   );
-  await removeObjects(sys, avatarKeys);
+  await removeObjects(sys, objectKeys);
   await recordSecurityEvent({ kind: "account_deleted", userId, ip: clientIp(req.headers) });
   return { setCookies: headers.getSetCookie() };
 }

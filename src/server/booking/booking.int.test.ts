@@ -6,9 +6,12 @@ import { authedClients } from "../../../tools/google-emulator/test-clients";
 import { getTimeline } from "../interactions/get-timeline";
 import type { DbHandle } from "../db/client";
 import { withUser } from "../db/with-user";
+import { syncCalendar } from "../sync/sync-calendar";
 import { setupGoogleEmulator } from "../sync/testing/google-test-env";
 import { useTestDb } from "../testing/test-db";
 import { getContact } from "../contacts/get-contact";
+import { listBusyCalendars } from "./list-busy-calendars";
+import { updateAvailability } from "./update-availability";
 import { cancelBooking, rescheduleBooking } from "./change-booking";
 import { createPublicBooking } from "./create-public-booking";
 import { listPublicSlots } from "./list-public-slots";
@@ -166,6 +169,69 @@ describe("booking against the Google emulator", () => {
   });
 });
 
+describe("a booking's own Google event and the Calendar import", () => {
+  it("leaves exactly one timeline entry for the session, after booking and after a reschedule", async () => {
+    const p = await practitioner(h, emu());
+    const ctx = await resolveHandle(h.db, p.handle);
+    const email = `dee-${Date.now()}@example.com`;
+    const { bookingId, manageToken } = await createPublicBooking(
+      ctx,
+      visitor(email, tomorrowAt(9, 6), p.service.id),
+    );
+    await notifyBooking(jobCtx(p.ctx, "booking_notify"), { bookingId, version: 1 });
+    const { calendar } = authedClients(emu(), p.account!);
+    const ev = await calendar.events.get({ calendarId: "primary", eventId: bookingEventId(bookingId) });
+    expect(ev.data.extendedProperties?.private?.omnicrmBookingId).toBe(bookingId);
+    // Someone else's one-to-one with the same client the same day is still imported.
+    emu().control.addEvent(p.account!, {
+      summary: "Walk with Dee",
+      start: { dateTime: tomorrowAt(17, 6) },
+      end: { dateTime: tomorrowAt(18, 6) },
+      attendees: [{ email }],
+    });
+    const { booking } = await resolveManageToken(h.db, manageToken);
+    const sessions = async () =>
+      (await getTimeline(p.ctx, { contactId: booking.contactId! })).items
+        .filter((i) => i.kind === "interaction")
+        .map((i) => [i.subject, Date.parse(i.at)]);
+
+    await syncCalendar(p.ctx, { batchId: null, incremental: false });
+    expect(await sessions()).toEqual(
+      expect.arrayContaining([
+        ["Massage", Date.parse(tomorrowAt(9, 6))],
+        ["Walk with Dee", Date.parse(tomorrowAt(17, 6))],
+      ]),
+    );
+    expect(await sessions()).toHaveLength(2);
+
+    // Moved: the event changes in Google, the incremental import still leaves it to the booking.
+    const m = await resolveManageToken(h.db, manageToken);
+    await rescheduleBooking(m.ctx, bookingId, new Date(tomorrowAt(11, 6)), { selfService: true });
+    await notifyBooking(jobCtx(p.ctx, "booking_notify"), { bookingId, version: 2 });
+    await syncCalendar(p.ctx, { batchId: null, incremental: true });
+    const after = await sessions();
+    expect(after).toHaveLength(2);
+    expect(after).toContainEqual(["Massage", Date.parse(tomorrowAt(11, 6))]);
+  });
+});
+
+describe("choosing the calendars whose busy times count", () => {
+  it("lists the Google calendars with the chosen ones marked, and keeps a vanished choice visible", async () => {
+    expect(await listBusyCalendars((await practitioner(h)).ctx)).toEqual({ connected: false, calendars: [] });
+    const p = await practitioner(h, emu());
+    expect(await listBusyCalendars(p.ctx)).toEqual({
+      connected: true,
+      calendars: [{ id: "primary", name: p.account, primary: true, busy: true, missing: false }],
+    });
+    const gone = "team@group.calendar.google.com";
+    await updateAvailability(p.ctx, { busyCalendarIds: [gone] });
+    expect((await listBusyCalendars(p.ctx)).calendars).toEqual([
+      { id: "primary", name: p.account, primary: true, busy: false, missing: false },
+      { id: gone, name: gone, primary: false, busy: true, missing: true },
+    ]);
+  });
+});
+
 describe("public booking page rules", () => {
   it("answers an unknown handle and a disabled page the same way", async () => {
     const p = await practitioner(h);
@@ -173,7 +239,6 @@ describe("public booking page rules", () => {
       code: "not_found",
       message: "No booking page here",
     });
-    const { updateAvailability } = await import("./update-availability");
     await updateAvailability(p.ctx, { enabled: false });
     await expect(resolveHandle(h.db, p.handle)).rejects.toMatchObject({
       code: "not_found",

@@ -83,6 +83,17 @@ describe("generateSlots", () => {
     ]);
   });
 
+  it("keeps later days at their hours after a zone skips midnight (Santiago)", () => {
+    // Sun 6 Sep 2026: Santiago's clocks go from 00:00 -04 straight to 01:00 -03.
+    const day = [{ start: "09:00", end: "10:00" }];
+    const r = rules({ timeZone: "America/Santiago", weeklyHours: { sat: day, sun: day, mon: day } });
+    expect(iso(generateSlots(r, query("2026-09-05T00:00:00Z", "2026-09-08T00:00:00Z")))).toEqual([
+      "2026-09-05T13:00:00.000Z",
+      "2026-09-06T12:00:00.000Z",
+      "2026-09-07T12:00:00.000Z",
+    ]);
+  });
+
   it("uses several ranges a day, the step, and date overrides (day off, extra day)", () => {
     const r = rules({
       timeZone: "UTC",

@@ -1,9 +1,11 @@
 import { DateTime } from "luxon";
+import { weekdays, type Weekday } from "./constants";
+import { changesWithin, offsetIn, offsetTable } from "./zone-offsets";
 
 /** "HH:mm" wall-clock bounds; "24:00" is the end of the day. */
 export type HourRange = { start: string; end: string };
-export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof weekdays)[number];
+// Kept with the schemas in a luxon-free module, so forms can import the schemas.
+export { weekdays, type Weekday } from "./constants";
 export type WeeklyHours = Partial<Record<Weekday, HourRange[]>>;
 /** A date's own hours replace the weekly ones: `[]` is a day off, ranges on a free day add one. */
 export type DateOverride = { date: string; ranges: HourRange[] };
@@ -34,6 +36,10 @@ export type SlotQuery = {
 };
 
 const MIN = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+type Day = { start: number; end: number; ranges: HourRange[]; dt: DateTime | null };
 
 /**
  * The bookable slots in [from, to), computed on the practitioner's wall clock: each day's
@@ -51,21 +57,7 @@ export function generateSlots(rules: SlotRules, q: SlotQuery): Interval[] {
   const hi = Math.min(q.to, q.now + rules.maxDaysAhead * 1440 * MIN);
   if (hi <= lo || dur <= 0) return [];
   const busy = mergeIntervals(q.busy);
-  const overrides = new Map(rules.overrides.map((o) => [o.date, o.ranges]));
-  // Local days from the first to the last slot start, each with its midnight instant.
-  const days: { date: string; weekday: number; start: number; end: number; day: DateTime }[] = [];
-  let day = DateTime.fromMillis(lo, { zone: rules.timeZone }).startOf("day");
-  while (day.toMillis() <= hi) {
-    const next = day.plus({ days: 1 });
-    days.push({
-      date: day.toISODate()!,
-      weekday: day.weekday,
-      start: day.toMillis(),
-      end: next.toMillis(),
-      day,
-    });
-    day = next;
-  }
+  const days = localDays(rules, lo, hi);
   const perDay = new Array<number>(days.length).fill(0);
   if (rules.dailyCap !== null) {
     for (const s of q.bookedStarts) {
@@ -74,28 +66,80 @@ export function generateSlots(rules: SlotRules, q: SlotQuery): Interval[] {
     }
   }
   const out: Interval[] = [];
-  days.forEach((d, k) => {
-    if (rules.dailyCap !== null && perDay[k]! >= rules.dailyCap) return;
-    const ranges = overrides.get(d.date) ?? rules.weeklyHours[weekdays[d.weekday - 1]!] ?? [];
-    // A normal day is 24 h long: wall time = midnight + minutes. A DST day asks the zone.
-    const plain = d.end - d.start === 1440 * MIN;
-    for (const r of ranges) {
-      const rs = plain ? d.start + minutesOf(r.start) * MIN : atWallTime(d.day, r.start);
-      const re = plain ? d.start + minutesOf(r.end) * MIN : atWallTime(d.day, r.end);
+  // Slot spans mostly come in ascending order, so the busy list is swept with one cursor
+  // (moved back by a binary search when a range starts earlier than the last slot).
+  let j = 0;
+  let lastFrom = -Infinity;
+  let sorted = true;
+  for (let k = 0; k < days.length; k++) {
+    const d = days[k]!;
+    if (rules.dailyCap !== null && perDay[k]! >= rules.dailyCap) continue;
+    for (const r of d.ranges) {
+      // A normal day is 24 h long: wall time = midnight + minutes. A DST day asks the zone.
+      const rs = d.dt ? atWallTime(d.dt, r.start) : d.start + minutesOf(r.start) * MIN;
+      const re = d.dt ? atWallTime(d.dt, r.end) : d.start + minutesOf(r.end) * MIN;
       for (let t = rs; t + dur <= re; t += step) {
         if (t < lo) continue;
         if (t >= hi) break;
-        if (!overlaps(busy, t - before, t + dur + after)) out.push({ start: t, end: t + dur });
+        const from = t - before;
+        if (from < lastFrom) {
+          j = firstEndingAfter(busy, from);
+          sorted = false;
+        }
+        lastFrom = from;
+        while (j < busy.length && busy[j]!.end <= from) j++;
+        const hit = busy[j];
+        if (hit === undefined || hit.start >= t + dur + after) out.push({ start: t, end: t + dur });
       }
     }
-  });
-  out.sort((a, b) => a.start - b.start);
+  }
+  if (!sorted) out.sort((a, b) => a.start - b.start);
   return dedupe(out);
 }
 
+/**
+ * The practitioner's local days from the one holding `lo` to the last starting by `hi`, with
+ * their hours. Days with no offset change near them are exact 24-hour steps from local
+ * midnight; luxon places the few days around a change.
+ */
+function localDays(rules: SlotRules, lo: number, hi: number): Day[] {
+  const zone = rules.timeZone;
+  const table = offsetTable(zone, lo - 2 * DAY, hi + 2 * DAY);
+  const overrides = new Map<number, HourRange[]>();
+  for (const o of rules.overrides) {
+    const at = Date.parse(`${o.date}T00:00:00Z`);
+    if (Number.isFinite(at)) overrides.set(at / DAY, o.ranges);
+  }
+  const days: Day[] = [];
+  for (let n = Math.floor((lo + offsetIn(table, lo)) / DAY); ; n++) {
+    const wall = n * DAY;
+    const start = wall - offsetIn(table, wall - offsetIn(table, wall));
+    if (start > hi) break;
+    // Thursday 1970-01-01 is local day 0; luxon's weekday 1 is Monday.
+    const ranges = overrides.get(n) ?? rules.weeklyHours[weekdays[(n + 3) % 7]!] ?? [];
+    // Offsets move by at most a few hours, so with no change within 3 h of the day the
+    // offset is the same all day and midnight + 24 h is exact.
+    if (!changesWithin(table, start - 3 * HOUR, start + DAY + 3 * HOUR)) {
+      days.push({ start, end: start + DAY, ranges, dt: null });
+      continue;
+    }
+    // Each midnight is placed on its own: where a zone skips midnight (Santiago, Havana) the
+    // day starts at 01:00, and adding a day to that would start every later day at 01:00.
+    const dt = localMidnight(wall, zone);
+    if (dt.toMillis() > hi) break;
+    days.push({ start: dt.toMillis(), end: localMidnight(wall + DAY, zone).toMillis(), ranges, dt });
+  }
+  return days;
+}
+
+function localMidnight(wall: number, zone: string): DateTime {
+  return DateTime.fromMillis(wall, { zone: "UTC" }).setZone(zone, { keepLocalTime: true }).startOf("day");
+}
+
 function minutesOf(hhmm: string): number {
-  const [h = 0, m = 0] = hhmm.split(":").map(Number);
-  return h * 60 + m;
+  // "HH:mm" is validated by the schema; read the digits without allocating.
+  const d = (i: number) => hhmm.charCodeAt(i) - 48;
+  return (d(0) * 10 + d(1)) * 60 + d(3) * 10 + d(4);
 }
 
 function dayIndex(days: { start: number; end: number }[], t: number): number {
@@ -133,16 +177,21 @@ export function mergeIntervals(list: Interval[]): Interval[] {
   return out;
 }
 
-/** Binary search over merged, sorted intervals: does [start, end) meet any of them? */
-export function overlaps(merged: Interval[], start: number, end: number): boolean {
+/** Index of the first merged interval that ends after `t` (binary search). */
+function firstEndingAfter(merged: Interval[], t: number): number {
   let a = 0;
   let b = merged.length;
   while (a < b) {
     const mid = (a + b) >> 1;
-    if (merged[mid]!.end <= start) a = mid + 1;
+    if (merged[mid]!.end <= t) a = mid + 1;
     else b = mid;
   }
-  const hit = merged[a];
+  return a;
+}
+
+/** Does [start, end) meet any of the merged, sorted intervals? */
+export function overlaps(merged: Interval[], start: number, end: number): boolean {
+  const hit = merged[firstEndingAfter(merged, start)];
   return hit !== undefined && hit.start < end;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../profile/schemas";
-import { weekdays } from "./generate-slots";
+import { weekdays } from "./constants";
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "use HH:mm");
 export const hourRangeSchema = z
@@ -22,7 +22,9 @@ export const handleSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, "3–40 lower-case letters, digits or dashes")
-  .refine((h) => !["manage", "api", "admin", "book"].includes(h), { message: "this handle is reserved" });
+  .refine((h) => !["manage", "api", "admin", "book", "forms"].includes(h), {
+    message: "this handle is reserved",
+  });
 
 export const availabilitySchema = z.object({
   handle: z.string().nullable(),
@@ -43,6 +45,25 @@ export const availabilitySchema = z.object({
   calendarWriteGranted: z.boolean(),
 });
 export type Availability = z.infer<typeof availabilitySchema>;
+
+/** GET /api/v1/availability/calendars: which Google calendars block slots. */
+export const busyCalendarsSchema = z.object({
+  /** A Google Calendar is connected; without one only bookings block time. */
+  connected: z.boolean(),
+  calendars: z.array(
+    z.object({
+      /** "primary" for the main calendar, else Google's calendar id. */
+      id: z.string(),
+      name: z.string(),
+      primary: z.boolean(),
+      /** Its busy times block booking slots. */
+      busy: z.boolean(),
+      /** Chosen earlier but no longer in the Google account's list. */
+      missing: z.boolean(),
+    }),
+  ),
+});
+export type BusyCalendars = z.infer<typeof busyCalendarsSchema>;
 
 export const updateAvailabilityInput = z
   .strictObject({

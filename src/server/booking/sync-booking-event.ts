@@ -9,6 +9,7 @@ import {
 } from "../google/calendar/calendar-driver";
 import { GoogleError } from "../google/errors";
 import { hasCalendarWriteScope } from "../google/scopes";
+import { BOOKING_EVENT_PROPERTY } from "../sync/normalize-event";
 import { loadTokens } from "../google/token-store";
 import type { BookingRow } from "./booking-dto";
 
@@ -53,7 +54,9 @@ export async function syncBookingEvent(ctx: Ctx, b: BookingRow): Promise<void> {
       attendees: b.clientEmail
         ? [{ email: b.clientEmail, displayName: b.clientName ?? undefined }]
         : undefined,
-      extendedProperties: { private: { omnicrmBookingId: b.id } },
+      // Marks the event as ours, so the Calendar import skips it (the booking's own
+      // session interaction is the timeline entry).
+      extendedProperties: { private: { [BOOKING_EVENT_PROPERTY]: b.id } },
     };
     if (!b.googleEventId) {
       await insertCalendarEvent(ctx, { id: eventId, ...body });

@@ -13,7 +13,14 @@ export const lifecycleStages = [
 ] as const;
 export type LifecycleStage = (typeof lifecycleStages)[number];
 
-export const contactSources = ["manual", "csv_import", "gmail_import", "calendar_import", "booking"] as const;
+export const contactSources = [
+  "manual",
+  "csv_import",
+  "gmail_import",
+  "calendar_import",
+  "booking",
+  "form",
+] as const;
 export type ContactSource = (typeof contactSources)[number];
 
 /** Soft-deleted contacts can be restored this long; after that the retention job purges them. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/with-user";
 import { contactIdentities, contacts, contactTags, tags } from "../db/schema/contacts";
 import { healthContextSchema, sourceSchema, stageSchema } from "./schemas";
 
 export const tagRefSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
 
 /** The row shape of lists, search results and exports: everything a table row shows. */
 export const contactSummarySchema = z.object({
@@ -75,15 +76,25 @@ export function toSummary(row: ContactRow, extras: Extras | undefined): ContactS
   const ids = extras?.identities ?? [];
   const email = ids.find((i) => i.kind === "email");
   const phone = ids.find((i) => i.kind === "phone");
+  return summaryOf(row, email?.value ?? null, phone?.value ?? null, extras?.tags ?? []);
+}
+
+/** A summary from already-picked primary identities and tags (the list reads them in its query). */
+export function summaryOf(
+  row: ContactRow,
+  email: string | null,
+  phone: string | null,
+  tags: TagRef[],
+): ContactSummary {
   return {
     id: row.id,
     displayName: row.displayName,
     stage: row.stage,
     source: row.source,
     avatarUrl: avatarUrl(row),
-    primaryEmail: email?.value ?? null,
-    primaryPhone: phone?.value ?? null,
-    tags: extras?.tags ?? [],
+    primaryEmail: email,
+    primaryPhone: phone,
+    tags,
     lastInteractionAt: iso(row.lastInteractionAt),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
@@ -92,12 +103,39 @@ export function toSummary(row: ContactRow, extras: Extras | undefined): ContactS
 }
 
 export async function summariesFor(tx: Tx, userId: string, rows: ContactRow[]): Promise<ContactSummary[]> {
-  const extras = await loadExtras(
-    tx,
-    userId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toSummary(r, extras.get(r.id)));
+  if (!rows.length) return [];
+  // One statement (was two: identities, then tags), with the list's own subqueries.
+  const r = await tx.execute<{ id: string; email: string | null; phone: string | null; tags: TagRef[] }>(sql`
+    SELECT contacts.id, ${primaryIdentity(userId, "email")} AS email, ${primaryIdentity(userId, "phone")} AS phone,
+      ${tagRefsJson(userId)} AS tags
+    FROM contacts WHERE contacts.user_id = ${userId} AND contacts.id IN (${sql.join(
+      rows.map((x) => sql`${x.id}::uuid`),
+      sql`, `,
+    )})`);
+  const byId = new Map(r.rows.map((x) => [x.id, x]));
+  return rows.map((row) => {
+    const x = byId.get(row.id);
+    return summaryOf(row, x?.email ?? null, x?.phone ?? null, x?.tags ?? []);
+  });
+}
+
+/**
+ * The first identity of a kind of the row `contacts` in the enclosing query, primary first
+ * then oldest (as loadExtras orders them): a scalar subquery for list-shaped statements.
+ */
+export function primaryIdentity(userId: string, kind: "email" | "phone"): SQL<string | null> {
+  return sql<string | null>`(SELECT ci.value FROM contact_identities ci
+    WHERE ci.contact_id = contacts.id AND ci.user_id = ${userId} AND ci.kind = ${kind}
+    ORDER BY ci.is_primary DESC, ci.created_at ASC LIMIT 1)`;
+}
+
+/** The tags of the row `contacts` in the enclosing query as a JSON array, by name. */
+export function tagRefsJson(userId: string): SQL<TagRef[]> {
+  return sql<
+    TagRef[]
+  >`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color)
+      ORDER BY t.name), '[]'::json)
+    FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = contacts.id AND ct.user_id = ${userId})`;
 }
 
 export function toDetail(

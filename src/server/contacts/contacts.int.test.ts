@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestUser, useTestDb } from "../testing/test-db";
 import type { DbHandle } from "../db/client";
 import type { Ctx } from "../context";
@@ -11,6 +11,10 @@ import { getContact } from "./get-contact";
 import { updateContact } from "./update-contact";
 import { deleteContact, restoreContact } from "./delete-contact";
 import { listContacts } from "./list-contacts";
+import { setContactTags } from "./set-contact-tags";
+import { summariesFor } from "./contact-dto";
+import { contacts } from "../db/schema/contacts";
+import { createTag } from "../tags/create-tag";
 import { findContactsByEmails } from "./find-contacts-by-emails";
 import { linkInteractionContacts } from "./link-interaction-contacts";
 
@@ -34,6 +38,19 @@ describe("contacts core", () => {
     });
     expect(c.primaryEmail).toBe("maya.work@example.com");
     expect(c.primaryPhone).toBe("+1 (555) 010-2030");
+    // The list reads identities and tags in its own query: it must agree with the detail.
+    const zed = await createTag(ctx, { name: "Zed" });
+    const ace = await createTag(ctx, { name: "Ace" });
+    await withUser(ctx, (tx) => setContactTags(tx, ctx.userId, c.id, [zed.id, ace.id]));
+    const listed = (await listContacts(ctx, {})).items.find((i) => i.id === c.id)!;
+    expect(listed.primaryEmail).toBe("maya.work@example.com");
+    expect(listed.primaryPhone).toBe("+1 (555) 010-2030");
+    expect(listed.tags.map((t) => t.name)).toEqual(["Ace", "Zed"]);
+    const [summary] = await withUser(ctx, async (tx) => {
+      const rows = await tx.select().from(contacts).where(eq(contacts.id, c.id));
+      return summariesFor(tx, ctx.userId, rows);
+    });
+    expect(summary).toEqual(listed);
     expect(c.phones[0]?.normalized).toBe("15550102030");
     expect(c.healthContext).toEqual({ allergies: "lavender oil" });
     const raw = await withUser({ db: h.db, userId: ctx.userId }, (tx) =>

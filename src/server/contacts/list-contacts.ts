@@ -5,7 +5,7 @@ import { contacts } from "../db/schema/contacts";
 import { contactMatch } from "../search/text-query";
 import { matchingContactIds } from "../search/candidate-ids";
 import { listContactsQuery, type ListContactsQuery } from "./schemas";
-import { summariesFor, type ContactSummary } from "./contact-dto";
+import { primaryIdentity, summaryOf, tagRefsJson, type ContactSummary } from "./contact-dto";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { RESTORE_WINDOW_DAYS } from "./delete-contact";
 
@@ -89,9 +89,23 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
     where.push(sql`(${expr}, contacts.id) ${cmp} (${c.k}::${cast}, ${c.id}::uuid)`);
   }
   const dir = order === "asc" ? sql`ASC` : sql`DESC`;
+  // One statement: the page, each row's primary email/phone and tags, and (first page only)
+  // the filtered total as an InitPlan. Postgres evaluates the per-row subqueries after the
+  // sort and limit (expensive target-list items are postponed past ORDER BY … LIMIT), so they
+  // run for the page's rows only. Was four statements (page, count, identities, tags).
+  const u = ctx.userId;
   return withUser(ctx, async (tx) => {
     const rows = await tx
-      .select({ row: contacts, k: sql<string>`(${expr})::text` })
+      .select({
+        row: contacts,
+        k: sql<string>`(${expr})::text`,
+        email: primaryIdentity(u, "email"),
+        phone: primaryIdentity(u, "phone"),
+        tags: tagRefsJson(u),
+        total: q.cursor
+          ? sql<number | null>`NULL::int`
+          : sql<number>`(SELECT count(*)::int FROM contacts WHERE ${filtersOnly})`,
+      })
       .from(contacts)
       .where(sql.join(where, sql` AND `))
       .orderBy(sql`${expr} ${dir}, contacts.id ${dir}`)
@@ -99,20 +113,19 @@ export async function listContacts(ctx: Ctx, raw: ListContactsQuery): Promise<Co
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > q.limit && last ? encodeCursor({ k: last.k, id: last.row.id }) : null;
+    // A page with no rows carries no total: count separately (rare: empty or filtered out).
     let total: number | null = null;
-    if (!q.cursor) {
-      const [t] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(contacts)
-        .where(filtersOnly);
-      total = t?.n ?? 0;
-    }
+    if (!q.cursor)
+      total = rows[0]
+        ? Number(rows[0].total)
+        : ((
+            await tx
+              .select({ n: sql<number>`count(*)::int` })
+              .from(contacts)
+              .where(filtersOnly)
+          )[0]?.n ?? 0);
     return {
-      items: await summariesFor(
-        tx,
-        ctx.userId,
-        page.map((r) => r.row),
-      ),
+      items: page.map((r) => summaryOf(r.row, r.email, r.phone, r.tags)),
       nextCursor,
       total,
     };

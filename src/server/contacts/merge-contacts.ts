@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { contactIdentities, contactMerges, contacts, contactTags, notes } from "../db/schema/contacts";
 import { interactionContacts } from "../db/schema/interactions";
+import { clientFiles } from "../db/schema/files";
 import { AppError } from "../errors";
 import { requireContact } from "./require-contact";
 import { recomputeLastInteraction } from "./recompute-last-interaction";
@@ -35,12 +36,14 @@ export type MergeSnapshot = {
   addedInteractionIds: string[];
   tagIds: string[];
   addedTagIds: string[];
+  /** Client files moved to the survivor (absent in snapshots made before files existed). */
+  fileIds?: string[];
   filled: Record<string, unknown>;
   undoneAt?: string;
 };
 
 /**
- * Merges `mergedId` into `survivorId` in one transaction: identities, notes, interaction
+ * Merges `mergedId` into `survivorId` in one transaction: identities, notes, files, interaction
  * links and tags move to the survivor, empty survivor fields are filled, and the merged
  * contact is soft-deleted with merged_into_id set. Reversible via undoMerge.
  */
@@ -75,6 +78,14 @@ export async function mergeContacts(
         .set({ contactId: survivorId })
         .where(and(eq(notes.userId, u), eq(notes.contactId, mergedId)))
         .returning({ id: notes.id })
+    ).map((r) => r.id);
+    // Files move too: left on the soft-deleted contact they would be purged with it.
+    const fileIds = (
+      await tx
+        .update(clientFiles)
+        .set({ contactId: survivorId })
+        .where(and(eq(clientFiles.userId, u), eq(clientFiles.contactId, mergedId)))
+        .returning({ id: clientFiles.id })
     ).map((r) => r.id);
     const links = await tx
       .delete(interactionContacts)
@@ -119,6 +130,7 @@ export async function mergeContacts(
       addedInteractionIds: added.map((a) => a.id),
       tagIds: tagRows.map((t) => t.tagId),
       addedTagIds: addedTags.map((t) => t.tagId),
+      fileIds,
       filled: Object.fromEntries(Object.keys(filled).map((k) => [k, null])),
     };
     const [m] = await tx

@@ -39,7 +39,7 @@ export async function removeObjects(ctx: SystemCtx, keys: string[]): Promise<num
       await store.remove(key);
       removed++;
     } catch (err) {
-      ctx.log.warn({ err, key }, "could not remove an avatar object");
+      ctx.log.warn({ err, key }, "could not remove a stored object");
     }
   }
   return removed;

@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { withUser } from "../db/with-user";
 import { contactIdentities, contactMerges, contacts, contactTags, notes } from "../db/schema/contacts";
 import { interactionContacts } from "../db/schema/interactions";
+import { clientFiles } from "../db/schema/files";
 import { AppError } from "../errors";
 import { recomputeLastInteraction } from "./recompute-last-interaction";
 import { getContact } from "./get-contact";
@@ -10,7 +11,7 @@ import type { ContactDetail } from "./contact-dto";
 import type { MergeSnapshot } from "./merge-contacts";
 
 /**
- * Reverses a merge: the merged contact comes back with the identities, notes, interaction
+ * Reverses a merge: the merged contact comes back with the identities, notes, files, interaction
  * links and tags it brought, and survivor fields it filled are cleared again. The audit row
  * stays (marked undone). Items the user changed since (e.g. a deleted note) stay changed.
  */
@@ -49,6 +50,17 @@ export async function undoMerge(
         .update(notes)
         .set({ contactId: m.mergedId })
         .where(and(eq(notes.userId, u), eq(notes.contactId, m.survivorId), inArray(notes.id, s.noteIds)));
+    if (s.fileIds?.length)
+      await tx
+        .update(clientFiles)
+        .set({ contactId: m.mergedId })
+        .where(
+          and(
+            eq(clientFiles.userId, u),
+            eq(clientFiles.contactId, m.survivorId),
+            inArray(clientFiles.id, s.fileIds),
+          ),
+        );
     if (s.interactionIds.length)
       await tx.execute(sql`INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, occurred_at)
         SELECT ${u}, i.id, ${m.mergedId}, i.occurred_at FROM interactions i

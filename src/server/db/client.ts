@@ -63,10 +63,18 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs = 1
   };
   pool.on("error", onLost);
   pool.on("connect", (client) => client.on("error", onLost));
-  return { db: drizzle(pool), kind: "postgres", close: () => pool.end() };
+  const db = drizzle(pool);
+  pgPools.set(db, pool);
+  return { db, kind: "postgres", close: () => pool.end() };
 }
 
 const pgliteDbs = new WeakSet<object>();
+const pgPools = new WeakMap<object, import("pg").Pool>();
+
+/** The node-postgres pool behind `db` (undefined for PGlite): withUser batches on it. */
+export function pgPoolOf(db: Db): import("pg").Pool | undefined {
+  return pgPools.get(db);
+}
 
 /**
  * PGlite runs Postgres without its background WAL writer: a commit with

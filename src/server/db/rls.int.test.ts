@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contacts } from "./schema/contacts";
-import { withSystem, withUser } from "./with-user";
+import { withSystem, withSystemThenUser, withUser } from "./with-user";
 import { createTestUser, useTestDb } from "../testing/test-db";
 import type { DbHandle } from "./client";
 
@@ -19,6 +19,25 @@ describe("row-level security", () => {
       tx.insert(contacts).values({ userId: a.id, displayName: "Alice Client" }).returning(),
     );
     aContactId = row!.id;
+  });
+
+  it("withSystemThenUser: the user step is under RLS again after the system step", async () => {
+    const seen = await withSystemThenUser(
+      { db: h.db, userId: b.id },
+      // The system step sees a's contact (ids only: what a candidate step returns).
+      async (tx) =>
+        (await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, aContactId))).map(
+          (r) => r.id,
+        ),
+      async (tx, ids) => {
+        const role = await tx.execute<{ r: string }>(sql`SELECT current_user AS r`);
+        const rows = await tx.select().from(contacts).where(eq(contacts.id, ids[0]!));
+        return { ids, role: role.rows[0]!.r, rows };
+      },
+    );
+    expect(seen.ids).toEqual([aContactId]);
+    expect(seen.role).toBe("omnicrm_app");
+    expect(seen.rows).toEqual([]);
   });
 
   it("lets the owner read their rows", async () => {

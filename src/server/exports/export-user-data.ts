@@ -5,6 +5,7 @@ import { withUser } from "../db/with-user";
 import * as schema from "../db/schema/index";
 import { appEncryptor } from "../crypto/app-crypto";
 import { exportAvatars } from "./export-avatars";
+import { exportClientFiles } from "./export-client-files";
 
 const PAGE = 1000;
 
@@ -36,6 +37,9 @@ function clean(table: string, row: Record<string, unknown>): Record<string, unkn
     if (table === "contacts" && k === "health_context_enc") {
       // The user's own health notes are theirs to take with them, decrypted.
       out.health_context = typeof v === "string" ? JSON.parse(appEncryptor().decrypt(v, "health")) : null;
+    } else if (table === "form_submissions" && k === "answers_enc") {
+      // What clients answered on the user's forms (health history included) is the user's data too.
+      out.answers = typeof v === "string" ? JSON.parse(appEncryptor().decrypt(v, "health")) : null;
     } else if (k.endsWith("_enc")) out[k] = v == null ? null : "[redacted secret]";
     else if (k === "embedding") continue;
     else out[k] = v;
@@ -44,7 +48,7 @@ function clean(table: string, row: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * Streams `{"exportedAt":…,"tables":{"contacts":[…],…},"files":{"avatars":[…]}}` page by
+ * Streams `{"exportedAt":…,"tables":{"contacts":[…],…},"files":{"avatars":[…],"clientFiles":[…]}}` page by
  * page (RLS-scoped), so a
  * user with 500k interactions never needs it all in memory. OAuth tokens are redacted.
  */
@@ -80,8 +84,11 @@ export async function* exportUserData(ctx: Ctx): AsyncGenerator<string> {
     }
     yield "]";
   }
-  // Files the rows point to (contacts.avatar_path), so the export holds the photos too.
+  // Files the rows point to (contacts.avatar_path, client_files.storage_key), so the
+  // export holds the photos and the client files' bytes too.
   yield `},"files":{"avatars":[`;
   yield* exportAvatars(ctx);
+  yield `],"clientFiles":[`;
+  yield* exportClientFiles(ctx);
   yield "]}}";
 }

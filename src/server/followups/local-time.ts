@@ -12,9 +12,59 @@ function at(instant: Date, tz: string): DateTime {
   return DateTime.fromJSDate(instant, { zone: tz });
 }
 
+// The hot paths (every due contact, every dashboard row) avoid luxon: a cached Intl
+// formatter per zone and plain UTC date arithmetic are ~20× cheaper, and luxon was the
+// largest single item of the web process's CPU profile (bench/README.md).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const MS_PER_DAY = 86_400_000;
+
+function dayFormat(tz: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      era: "short",
+    });
+    if (dayFormats.size > 1000) dayFormats.clear(); // zones are few; never grow unbounded
+    dayFormats.set(tz, f);
+  }
+  return f;
+}
+
+/** Milliseconds of a "YYYY-MM-DD" date at 00:00 UTC; NaN when it is not a real date
+ * (Date.parse would roll 02-30 over into March, luxon calls it invalid: callers fall back). */
+function utcMs(date: string): number {
+  if (!DATE_RE.test(date)) return NaN;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && isoDay(ms) === date ? ms : NaN;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** The local calendar date ("YYYY-MM-DD") of an instant in `tz`. */
 export function localDateOf(instant: Date, tz: string): string {
-  return at(instant, tz).toISODate()!;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = dayFormat(tz).formatToParts(instant);
+  } catch {
+    return at(instant, tz).toISODate()!; // unknown zone or invalid date: luxon's answer
+  }
+  let y = "";
+  let m = "";
+  let d = "";
+  let bc = false;
+  for (const p of parts)
+    if (p.type === "year") y = p.value;
+    else if (p.type === "month") m = p.value;
+    else if (p.type === "day") d = p.value;
+    else if (p.type === "era") bc = p.value.startsWith("B");
+  if (bc || y.length !== 4) return at(instant, tz).toISODate()!; // outside 0001–9999
+  return `${y}-${m}-${d}`;
 }
 
 /** Today's local date in `tz`. */
@@ -34,14 +84,21 @@ export function localHourOf(instant: Date, tz: string): number {
 
 /** A date plus n calendar days (n may be negative). */
 export function addDays(date: string, n: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days: n }).toISODate()!;
+  const ms = utcMs(date);
+  const out = Number.isNaN(ms) ? "" : isoDay(ms + n * MS_PER_DAY);
+  // Invalid input or a result outside years 0001–9999: luxon's answer.
+  return DATE_RE.test(out) ? out : DateTime.fromISO(date, { zone: "UTC" }).plus({ days: n }).toISODate()!;
 }
 
 /** Whole calendar days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round(
-    DateTime.fromISO(b, { zone: "UTC" }).diff(DateTime.fromISO(a, { zone: "UTC" }), "days").days,
-  );
+  const ma = utcMs(a);
+  const mb = utcMs(b);
+  if (Number.isNaN(ma) || Number.isNaN(mb))
+    return Math.round(
+      DateTime.fromISO(b, { zone: "UTC" }).diff(DateTime.fromISO(a, { zone: "UTC" }), "days").days,
+    );
+  return Math.round((mb - ma) / MS_PER_DAY);
 }
 
 /** The instant a local day starts in `tz` (a day that starts in a DST gap starts when it exists). */

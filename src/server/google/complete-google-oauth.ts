@@ -6,7 +6,7 @@ import { toGoogleError } from "./errors";
 import { googleOAuthClient } from "./oauth-client";
 import { consumeState } from "./oauth-state";
 import { canSendGmail, SCOPES, servicesGranted } from "./scopes";
-import { loadTokens, saveTokens } from "./token-store";
+import { saveTokens } from "./token-store";
 
 export type CallbackInput = {
   code?: string;
@@ -30,7 +30,7 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
     return { redirect: `/settings/sync?error=${encodeURIComponent(msg)}` };
   }
   if (!input.code || !input.state) throw new AppError("missing_code_or_state");
-  const { service, verifier } = await consumeState(ctx, input.state, input.cookie);
+  const { service, verifier, returnTo } = await consumeState(ctx, input.state, input.cookie);
   const client = googleOAuthClient(input.redirectUri);
   let tokens;
   try {
@@ -62,11 +62,11 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
       accountEmail = null; // the sync job reads the profile again
     }
   }
-  // The incremental send step (asked at the first send) returns to the Outbox to approve again.
-  const sendNewlyAllowed =
-    services.includes("gmail") &&
-    canSendGmail(granted) &&
-    !canSendGmail((await loadTokens(ctx, "gmail"))?.grantedScopes ?? []);
+  // The incremental send step (asked at the first send) returns to the Outbox to approve
+  // again. Decided by the flow the user started, not by the scopes granted: with
+  // include_granted_scopes Google also returns gmail.send granted earlier (to another
+  // OmniCRM account, or before a disconnect), and a plain "Connect Gmail" must land on Sync.
+  const sendStep = returnTo === "outbox";
   for (const s of services) {
     await saveTokens(ctx, s, {
       accessToken: tokens.access_token,
@@ -76,5 +76,6 @@ export async function completeGoogleOAuth(ctx: Ctx, input: CallbackInput): Promi
       accountEmail,
     });
   }
-  return { redirect: sendNewlyAllowed ? "/outbox?sendAllowed=1" : "/settings/sync?connected=google" };
+  if (!sendStep) return { redirect: "/settings/sync?connected=google" };
+  return { redirect: canSendGmail(granted) ? "/outbox?sendAllowed=1" : "/outbox" };
 }

@@ -10,7 +10,10 @@ import type { GoogleService } from "./scopes";
 export const STATE_COOKIE = "gauth";
 export const STATE_TTL_MS = 5 * 60_000;
 
-type CookieBody = { u: string; n: string; v: string; s: GoogleService; e: number };
+/** Where the browser goes back to: the Outbox for the send step asked at the first send. */
+export type OAuthReturn = "sync" | "outbox";
+
+type CookieBody = { u: string; n: string; v: string; s: GoogleService; e: number; r?: OAuthReturn };
 
 /**
  * The OAuth state is user-bound (signed over user id + nonce), short-lived (cookie and
@@ -22,10 +25,18 @@ export async function issueState(
   ctx: Ctx,
   service: GoogleService,
   verifier: string,
+  returnTo: OAuthReturn = "sync",
 ): Promise<{ state: string; cookie: string }> {
   const nonce = randomBytes(18).toString("base64url");
   const sig = appSigner("google-oauth-state").sign(`${ctx.userId}:${nonce}:${service}`);
-  const body: CookieBody = { u: ctx.userId, n: nonce, v: verifier, s: service, e: Date.now() + STATE_TTL_MS };
+  const body: CookieBody = {
+    u: ctx.userId,
+    n: nonce,
+    v: verifier,
+    s: service,
+    e: Date.now() + STATE_TTL_MS,
+    r: returnTo,
+  };
   await withUser(ctx, (tx) =>
     tx
       .insert(syncAudit)
@@ -38,7 +49,7 @@ export async function consumeState(
   ctx: Ctx,
   state: string,
   cookie: string | undefined,
-): Promise<{ service: GoogleService; verifier: string }> {
+): Promise<{ service: GoogleService; verifier: string; returnTo: OAuthReturn }> {
   const bad = () => new AppError("invalid_state", "The sign-in link expired or was already used; try again.");
   if (!cookie) throw bad();
   let body: CookieBody;
@@ -65,5 +76,5 @@ export async function consumeState(
       .returning({ id: syncAudit.id }),
   );
   if (consumed.length !== 1) throw bad();
-  return { service: body.s, verifier: body.v };
+  return { service: body.s, verifier: body.v, returnTo: body.r ?? "sync" };
 }

@@ -36,7 +36,8 @@ export async function startGoogleOAuth(
   requireServiceEnabled(service);
   const client = googleOAuthClient(input.redirectUri);
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
-  const { state, cookie } = await issueState(ctx, service, codeVerifier);
+  const returnTo = input.scope === "gmail_send" ? "outbox" : "sync";
+  const { state, cookie } = await issueState(ctx, service, codeVerifier, returnTo);
   const url = client.generateAuthUrl({
     access_type: "offline",
     include_granted_scopes: true,

@@ -13,6 +13,7 @@ import { normalizeGoogleEventJob } from "./definitions/normalize-google-event";
 import { resolveContactsJob } from "./definitions/resolve-contacts";
 import { scanPromisesJob } from "./definitions/scan-promises";
 import { sendDigestJob } from "./definitions/send-digest";
+import { formsReconsentJob } from "./definitions/forms-reconsent";
 
 /**
  * Every job kind the app knows. Adding a kind = one file in definitions/ (payload schema
@@ -33,6 +34,7 @@ const builtIn = [
   outboxSendJob,
   sendDigestJob,
   scanPromisesJob,
+  formsReconsentJob,
 ] as const;
 
 type BuiltIn = (typeof builtIn)[number];

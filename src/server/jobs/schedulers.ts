@@ -28,6 +28,15 @@ export async function digestTick(ctx: SystemCtx): Promise<void> {
   await tick(ctx);
 }
 
+/** How often the re-consent check runs (per-user jobs, deduplicated by day). */
+export const RECONSENT_TICK_EVERY_MS = 6 * 3_600_000;
+
+/** The re-consent tick (both modes): lazy so the scheduler does not load the forms code. */
+export async function reconsentTick(ctx: SystemCtx): Promise<void> {
+  const { reconsentTick: tick } = await import("../forms/reconsent-tick");
+  await tick(ctx);
+}
+
 export type SchedulerOptions = {
   syncEveryMs: number;
   sweepEveryMs?: number;
@@ -54,6 +63,11 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
     DIGEST_TICK_EVERY_MS,
   );
   digest.unref();
+  const reconsent = setInterval(
+    guard("reconsent", () => reconsentTick(ctx)),
+    RECONSENT_TICK_EVERY_MS,
+  );
+  reconsent.unref();
   // Once shortly after start (a provider configured after an import), then now and then.
   const backfill = guard("embedding-backfill", () => embeddingBackfillTick(ctx));
   let backfillEvery: ReturnType<typeof setInterval> | undefined;
@@ -69,6 +83,7 @@ export function startEmbeddedSchedulers(ctx: SystemCtx, o: SchedulerOptions): ()
     clearInterval(sync);
     clearInterval(sweep);
     clearInterval(digest);
+    clearInterval(reconsent);
     clearTimeout(backfillFirst);
     clearInterval(backfillEvery);
   };

@@ -9,7 +9,9 @@ import * as httpContractsContactsMerge from "../http/contracts/contacts-merge";
 import * as httpContractsContacts from "../http/contracts/contacts";
 import * as httpContractsCrmSettings from "../http/contracts/crm-settings";
 import * as httpContractsExports from "../http/contracts/exports";
+import * as httpContractsFiles from "../http/contracts/files";
 import * as httpContractsFollowups from "../http/contracts/followups";
+import * as httpContractsForms from "../http/contracts/forms";
 import * as httpContractsGooglePush from "../http/contracts/google-push";
 import * as httpContractsHealth from "../http/contracts/health";
 import * as httpContractsImports from "../http/contracts/imports";
@@ -40,7 +42,9 @@ export const contractModules: Record<string, unknown>[] = [
   httpContractsContacts,
   httpContractsCrmSettings,
   httpContractsExports,
+  httpContractsFiles,
   httpContractsFollowups,
+  httpContractsForms,
   httpContractsGooglePush,
   httpContractsHealth,
   httpContractsImports,

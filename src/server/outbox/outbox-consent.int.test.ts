@@ -6,7 +6,8 @@ import { withUser } from "../db/with-user";
 import { forceQueueMode } from "../jobs/dispatch";
 import { connectedUser, setupGoogleEmulator } from "../sync/testing/google-test-env";
 import { createTag } from "../tags/create-tag";
-import { useTestDb } from "../testing/test-db";
+import { createTestUser, useTestDb } from "../testing/test-db";
+import { rootLog } from "../log";
 import { listTemplates } from "../templates/list-templates";
 import { getTemplate } from "../templates/get-template";
 import { approveOutboxItems } from "./approve-outbox-items";
@@ -78,6 +79,22 @@ describe("consent and group sends", () => {
     const again = await approveImport(ctx, { service: "gmail" });
     await syncGmail(ctx, { batchId: again.batchId, incremental: true });
     expect((await gmailSendConsent(ctx)).connected).toBe(true);
+
+    // Google now returns gmail.send with every grant of this account (include_granted_scopes):
+    // a plain "Connect Gmail" from another OmniCRM account still lands on Sync, not the Outbox.
+    const other = { ...ctx, userId: (await createTestUser(h)).id, log: rootLog() };
+    const plain = await startGoogleOAuth(other, { scope: "gmail", redirectUri });
+    const plainAuth = new URL(plain.url);
+    plainAuth.searchParams.set("emulator_auto", "1");
+    plainAuth.searchParams.set("login_hint", account);
+    const plainBack = new URL((await fetch(plainAuth, { redirect: "manual" })).headers.get("location")!);
+    const plainDone = await completeGoogleOAuth(other, {
+      code: plainBack.searchParams.get("code")!,
+      state: plainBack.searchParams.get("state")!,
+      cookie: plain.cookie,
+      redirectUri,
+    });
+    expect(plainDone.redirect).toBe("/settings/sync?connected=google");
   });
 
   it("refuses to email a contact marked do-not-email (409 with the reason), at draft and at approval", async () => {

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SystemCtx } from "../context";
 import { withSystem } from "../db/with-user";
 import { removeAvatarObjectsOfPurgeable } from "../contacts/remove-avatar-objects";
+import { removeClientFileObjectsOfPurgeable } from "../files/remove-client-file-objects";
 
 export type RetentionPolicy = {
   /** Raw provider payloads are kept this long after normalization (RETENTION_RAW_EVENTS_DAYS). */
@@ -39,8 +40,9 @@ export async function runRetention(
   now: Date = new Date(),
 ): Promise<RetentionCounts> {
   const before = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-  // Stored photos go first: once the rows are gone nothing points at them any more.
+  // Stored photos and client files go first: once the rows are gone nothing points at them.
   await removeAvatarObjectsOfPurgeable(ctx, before(policy.softDeletedContactsDays));
+  await removeClientFileObjectsOfPurgeable(ctx, before(policy.softDeletedContactsDays));
   const counts: RetentionCounts = {
     // Unprocessed raw events are never purged: they are still waiting for normalization.
     rawEvents: await purge(ctx, "raw_events", sql`processed_at < ${before(policy.rawEventsDays)}`),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { withSystem } from "../db/with-user";
+import { withSystem, type Tx } from "../db/with-user";
 import { contactCandidates, prefixTsQuery } from "./text-query";
 
 /** Must match the expression of interactions_body_fts_idx exactly, or the index is not used. */
@@ -23,7 +23,22 @@ export async function candidateIds(
   q: string,
   opts: { types: Set<keyof Candidates>; limit: number },
 ): Promise<Candidates> {
-  const u = ctx.userId;
+  const query = candidateQuery(ctx.userId, q, opts);
+  if (!query) return emptyCandidates();
+  return withSystem(ctx.db, (tx) => readCandidates(tx, query), { settings: SEARCH_SETTINGS });
+}
+
+/** Lower than pg_trgm's 0.6 default so one-letter typos in short names still match. */
+export const SEARCH_SETTINGS = [["pg_trgm.word_similarity_threshold", "0.5"]] as const;
+
+const emptyCandidates = (): Candidates => ({ contact: [], note: [], interaction: [] });
+
+/** The candidate statement (run it as omnicrm_system with SEARCH_SETTINGS); null when no arm applies. */
+export function candidateQuery(
+  u: string,
+  q: string,
+  opts: { types: Set<keyof Candidates>; limit: number },
+): SQL | null {
   const ts = prefixTsQuery(q.toLowerCase());
   const parts: SQL[] = [];
   if (opts.types.has("contact"))
@@ -40,13 +55,14 @@ export async function candidateIds(
       AND ${INTERACTION_BODY_TSV} @@ to_tsquery('simple', ${ts}) LIMIT ${opts.limit})`);
   }
   // Every arm names its column `t`: whichever arm comes first names the UNION's columns.
-  const out: Candidates = { contact: [], note: [], interaction: [] };
-  if (!parts.length) return out;
-  const r = await withSystem(ctx.db, async (tx) => {
-    // Lower than pg_trgm's 0.6 default so one-letter typos in short names still match.
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-    return tx.execute<{ t: keyof Candidates; id: string }>(sql.join(parts, sql` UNION ALL `));
-  });
+  return parts.length ? sql.join(parts, sql` UNION ALL `) : null;
+}
+
+/** Runs a candidate statement on a system transaction and groups the ids by type. */
+export async function readCandidates(tx: Tx, query: SQL | null): Promise<Candidates> {
+  const out = emptyCandidates();
+  if (!query) return out;
+  const r = await tx.execute<{ t: keyof Candidates; id: string }>(query);
   for (const row of r.rows) if (!out[row.t].includes(row.id)) out[row.t].push(row.id);
   return out;
 }

@@ -9,9 +9,26 @@ export type EventPrefs = { includeOrganizerSelf: boolean; includePrivate: boolea
 const NOT_PEOPLE =
   /@(resource\.calendar\.google\.com|group\.calendar\.google\.com|group\.v\.calendar\.google\.com)$/i;
 
-/** Why an event is not imported (cancelled / filtered by prefs), or null when it is. */
-export function eventExclusion(ev: CalendarEvent, prefs: EventPrefs): "cancelled" | "filtered" | null {
+/** The key sync-booking-event writes into the Google events it creates. */
+export const BOOKING_EVENT_PROPERTY = "omnicrmBookingId";
+
+/** The OmniCRM booking a Calendar event was created for, or null for anyone else's event. */
+export function bookingIdOfEvent(ev: CalendarEvent): string | null {
+  const id = ev.extendedProperties?.private?.[BOOKING_EVENT_PROPERTY];
+  return typeof id === "string" && id ? id : null;
+}
+
+/**
+ * Why an event is not imported (cancelled / filtered by prefs / ours), or null when it is.
+ * A booking's own event is "booking": the booking already put its session on the timeline
+ * and keeps it current, so importing the event would show the same session twice.
+ */
+export function eventExclusion(
+  ev: CalendarEvent,
+  prefs: EventPrefs,
+): "cancelled" | "filtered" | "booking" | null {
   if (ev.status === "cancelled") return "cancelled";
+  if (bookingIdOfEvent(ev)) return "booking";
   if (!prefs.includePrivate && (ev.visibility === "private" || ev.visibility === "confidential"))
     return "filtered";
   if (!prefs.includeOrganizerSelf && ev.organizer?.self) return "filtered";

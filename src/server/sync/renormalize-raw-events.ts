@@ -5,7 +5,7 @@ import type { CalendarEvent, GmailRawMessage } from "../google/client";
 import { loadTokens } from "../google/token-store";
 import { importChunk } from "./import-google-chunk";
 import { normalizeEmail, type NormalizedItem } from "./normalize-email";
-import { normalizeEvent } from "./normalize-event";
+import { bookingIdOfEvent, normalizeEvent } from "./normalize-event";
 import type { SyncCtx } from "./sync-context";
 import { getSyncPrefs } from "./sync-prefs";
 
@@ -39,6 +39,8 @@ export async function renormalizeRawEvents(
   for (const r of rows) {
     // Oversized messages kept metadata only; their interaction stays as first imported.
     if ((r.payload as { rawOmitted?: boolean }).rawOmitted) continue;
+    // A booking's own event (stored before imports skipped it) is the booking's session already.
+    if (input.provider === "calendar" && bookingIdOfEvent(r.payload as CalendarEvent)) continue;
     const item =
       input.provider === "gmail"
         ? await normalizeEmail(r.payload as GmailRawMessage, own, { signal: ctx.signal })

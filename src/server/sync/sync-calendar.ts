@@ -80,6 +80,8 @@ async function run(
     const removals: string[] = [];
     for (const ev of page.items) {
       if (!ev.id) continue;
+      // Excluded events also remove a row an earlier import made (a cancelled event, one now
+      // filtered, or a booking's own event imported before bookings marked theirs).
       if (eventExclusion(ev, eventPrefs)) removals.push(ev.id);
       else keep.push(ev);
     }

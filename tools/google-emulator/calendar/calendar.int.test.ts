@@ -137,4 +137,31 @@ describe("Calendar", () => {
     });
     expect((await fullSync()).syncToken).not.toBe(syncToken);
   });
+
+  it("keeps an inserted event's private extended properties through list and patch", async () => {
+    const writer = authedClients(emu, emu.defaultAccount, {
+      scope: ["openid", "https://www.googleapis.com/auth/calendar.events"],
+    }).calendar;
+    const { syncToken } = await fullSync();
+    const id = "bookingprops0001";
+    await writer.events.insert({
+      calendarId: "primary",
+      requestBody: {
+        id,
+        summary: "Massage — Ana",
+        start: { dateTime: "2025-06-03T10:00:00Z" },
+        end: { dateTime: "2025-06-03T11:00:00Z" },
+        extendedProperties: { private: { omnicrmBookingId: "b-1" } },
+      },
+    });
+    await writer.events.patch({
+      calendarId: "primary",
+      eventId: id,
+      requestBody: { summary: "Moved", extendedProperties: { private: { other: "x" } } },
+    });
+    const changed = (await cal.events.list({ calendarId: "primary", syncToken })).data.items ?? [];
+    expect(changed.find((e) => e.id === id)?.extendedProperties).toEqual({
+      private: { omnicrmBookingId: "b-1", other: "x" },
+    });
+  });
 });

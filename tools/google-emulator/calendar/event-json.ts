@@ -41,6 +41,7 @@ export function toEventJson(
     iCalUID: `${e.id}@google.com`,
     sequence: e.sequence,
     attendees: e.attendees?.map((a) => ({ ...a, ...self(a.email) })),
+    extendedProperties: e.extendedProperties,
     reminders: { useDefault: true },
     eventType: "default",
   };

@@ -13,6 +13,9 @@ export type Attendee = {
 
 export type Person = { email: string; displayName?: string };
 
+/** Apps' own key/value tags on an event (Google keeps them and returns them on read). */
+export type ExtendedProperties = { private?: Record<string, string>; shared?: Record<string, string> };
+
 export type StoredEvent = {
   id: string;
   status: "confirmed" | "tentative" | "cancelled";
@@ -29,6 +32,7 @@ export type StoredEvent = {
   visibility?: "default" | "public" | "private" | "confidential";
   transparency?: "opaque" | "transparent";
   recurrence?: string[];
+  extendedProperties?: ExtendedProperties;
   sequence: number;
   changeSeq: number;
 };

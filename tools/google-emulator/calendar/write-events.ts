@@ -5,7 +5,7 @@ import type { ApiContext, ApiRoute } from "../api-route";
 import { apiErrors, GoogleApiError } from "../errors";
 import { readJson } from "../http-utils";
 import { toEventJson } from "./event-json";
-import type { Attendee, CalendarStore, EventSpec } from "./store";
+import type { Attendee, CalendarStore, EventSpec, ExtendedProperties } from "./store";
 import type { EventTime } from "./time";
 
 const G = "https://www.googleapis.com/auth/";
@@ -29,7 +29,23 @@ function time(t: calendar_v3.Schema$EventDateTime | undefined, what: string): Ev
   };
 }
 
-function fields(b: calendar_v3.Schema$Event): Partial<EventSpec> {
+/** String values only, as Google stores them; a patch merges keys into what is there. */
+function props(
+  b: calendar_v3.Schema$Event["extendedProperties"],
+  prev: ExtendedProperties | undefined,
+): ExtendedProperties | undefined {
+  if (b === undefined) return prev;
+  if (b === null) return undefined;
+  const map = (m: Record<string, string> | null | undefined, old: Record<string, string> | undefined) => {
+    if (m === undefined) return old;
+    const out: Record<string, string> = { ...old };
+    for (const [k, v] of Object.entries(m ?? {})) if (typeof v === "string") out[k] = v;
+    return out;
+  };
+  return { private: map(b.private, prev?.private), shared: map(b.shared, prev?.shared) };
+}
+
+function fields(b: calendar_v3.Schema$Event, prev?: ExtendedProperties): Partial<EventSpec> {
   const out: Partial<EventSpec> = {};
   if (b.summary !== undefined) out.summary = b.summary ?? undefined;
   if (b.description !== undefined) out.description = b.description ?? undefined;
@@ -43,6 +59,7 @@ function fields(b: calendar_v3.Schema$Event): Partial<EventSpec> {
       responseStatus: "needsAction",
     }));
   if (b.transparency === "transparent" || b.transparency === "opaque") out.transparency = b.transparency;
+  if (b.extendedProperties !== undefined) out.extendedProperties = props(b.extendedProperties, prev);
   return out;
 }
 
@@ -69,7 +86,7 @@ async function patch(ctx: ApiContext) {
   const e = cal.get(id);
   if (!e || e.status === "cancelled") throw apiErrors.notFound("Not Found");
   const body = (await readJson(ctx.req)) as calendar_v3.Schema$Event;
-  return toEventJson(cal, cal.update(id, fields(body), ctx.state.now()));
+  return toEventJson(cal, cal.update(id, fields(body, e.extendedProperties), ctx.state.now()));
 }
 
 function remove(ctx: ApiContext) {

@@ -1,5 +1,7 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { BookingPageSettings } from "./_components/booking-page-settings";
+import { BusyCalendars } from "./_components/busy-calendars";
+import { DateOverrides } from "./_components/date-overrides";
 import { ServicesCard } from "./_components/services-card";
 import { WeekView } from "./_components/week-view";
 
@@ -15,6 +17,8 @@ export default function Page() {
       <div className="space-y-6">
         <WeekView />
         <BookingPageSettings />
+        <DateOverrides />
+        <BusyCalendars />
         <ServicesCard />
       </div>
     </>

@@ -18,7 +18,7 @@ export const taskStatuses = ["open", "done", "snoozed"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 export const taskPriorities = ["low", "normal", "high"] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
-export const taskSources = ["manual", "assistant", "email", "note", "rhythm"] as const;
+export const taskSources = ["manual", "assistant", "email", "note", "rhythm", "consent"] as const;
 export type TaskSource = (typeof taskSources)[number];
 
 /** Tasks (migration 0015). `sort_key` is the local due ("YYYY-MM-DD[THH:MM]") for keyset pages. */

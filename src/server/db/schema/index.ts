@@ -12,3 +12,5 @@ export * from "./outbox";
 export * from "./followups";
 export * from "./task-suggestions";
 export * from "./stage-history";
+export * from "./forms";
+export * from "./files";

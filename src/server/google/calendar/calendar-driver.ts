@@ -7,7 +7,13 @@ import { driverCall } from "../google-session";
 
 // The Calendar driver's write and free/busy methods (booking): each call takes its quota,
 // goes through the breaker and retry policy, and throws a mapped GoogleError.
-const COST = { "freebusy.query": 1, "events.insert": 1, "events.patch": 1, "events.delete": 1 } as const;
+const COST = {
+  "freebusy.query": 1,
+  "events.insert": 1,
+  "events.patch": 1,
+  "events.delete": 1,
+  "calendarList.list": 1,
+} as const;
 
 async function api(ctx: Ctx): Promise<calendar_v3.Calendar> {
   const auth = await authorizedClient(ctx, "calendar");
@@ -58,6 +64,16 @@ export async function queryFreeBusy(
 }
 
 export type CalendarEventInput = calendar_v3.Schema$Event;
+
+export type CalendarListItem = { id: string; name: string; primary: boolean };
+
+/** calendarList.list: the calendars the account sees (at most 250; one page is plenty here). */
+export async function listCalendars(ctx: Ctx): Promise<CalendarListItem[]> {
+  const r = await call(ctx, "calendarList.list", (c) => c.calendarList.list({ maxResults: 250 }));
+  return (r.data.items ?? [])
+    .filter((c): c is typeof c & { id: string } => !!c.id && !c.deleted)
+    .map((c) => ({ id: c.id, name: c.summaryOverride ?? c.summary ?? c.id, primary: !!c.primary }));
+}
 
 /** events.insert with our own id: a retried insert answers 409 and is treated as done. */
 export async function insertCalendarEvent(

@@ -4,6 +4,7 @@ import { idParams } from "../params";
 import {
   availabilitySchema,
   bookingListSchema,
+  busyCalendarsSchema,
   bookingSchema,
   createBookingInput,
   createServiceInput,
@@ -90,6 +91,15 @@ export const putAvailabilityContract = defineContract({
   body: updateAvailabilityInput,
   response: availabilitySchema,
   errors: ["invalid_body", "conflict"],
+});
+export const listBusyCalendarsContract = defineContract({
+  method: "GET",
+  path: "/api/v1/availability/calendars",
+  summary: "The Google calendars the practitioner can choose from, marked when their busy times block slots",
+  tags,
+  auth: "user",
+  response: busyCalendarsSchema,
+  errors: ["service_unavailable"],
 });
 
 export const listBookingsContract = defineContract({

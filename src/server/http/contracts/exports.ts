@@ -16,7 +16,7 @@ export const exportUserDataContract = defineContract({
   method: "GET",
   path: "/api/v1/exports/data",
   summary:
-    "Download all of the user's data as JSON (every user-owned table, secrets redacted; contact photos under files.avatars)",
+    "Download all of the user's data as JSON (every user-owned table, secrets redacted; contact photos under files.avatars, client files with their bytes under files.clientFiles)",
   tags: ["exports"],
   auth: "user",
 });

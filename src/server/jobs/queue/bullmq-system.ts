@@ -6,6 +6,8 @@ import {
   EMBED_BACKFILL_EVERY_MS,
   embeddingBackfillTick,
   googleSyncTick,
+  RECONSENT_TICK_EVERY_MS,
+  reconsentTick,
   type SchedulerOptions,
 } from "../schedulers";
 import { sweepStaleJobs } from "../sweep-stale-jobs";
@@ -23,6 +25,7 @@ function schedulerSpecs(o: SchedulerOptions) {
     // A new `every` scheduler runs its first tick right away; later restarts keep its cadence.
     { id: "embedding-backfill", every: EMBED_BACKFILL_EVERY_MS, name: "embedding_backfill_tick" },
     { id: "morning-digest", every: DIGEST_TICK_EVERY_MS, name: "digest_tick" },
+    { id: "forms-reconsent", every: RECONSENT_TICK_EVERY_MS, name: "reconsent_tick" },
   ];
 }
 
@@ -57,6 +60,7 @@ export async function startSystemWorker(ctx: SystemCtx, o: SchedulerOptions): Pr
       if (job.name === "google_sync_tick") await googleSyncTick(ctx);
       else if (job.name === "embedding_backfill_tick") await embeddingBackfillTick(ctx);
       else if (job.name === "digest_tick") await digestTick(ctx);
+      else if (job.name === "reconsent_tick") await reconsentTick(ctx);
       else if (job.name === "sweep_stale_jobs") await sweepStaleJobs(ctx, { staleMs: o.staleMs });
     },
     { connection: bullConnection(), prefix: bullConfig().prefix, concurrency: 1 },

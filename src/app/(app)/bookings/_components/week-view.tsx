@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/ui/empty-state";
 import { Input, Label } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/spinner";
 import { api, ApiError } from "@/lib/api-client";
+import { BookingRow } from "./booking-row";
 import type { Booking } from "./types";
 
 const DAY = 86_400_000;
@@ -84,26 +85,7 @@ export function WeekView() {
                 {q.data.items
                   .filter((b) => sameDay(b.start, d))
                   .map((b) => (
-                    <li
-                      key={b.id}
-                      className={`rounded-[8px] border px-2 py-1 ${b.status === "cancelled" ? "border-border text-muted line-through" : "border-primary/50"}`}
-                    >
-                      <span className="font-medium">
-                        {time(b.start)} {b.kind === "block" ? b.title : (b.clientName ?? b.title)}
-                      </span>
-                      {b.kind === "booking" ? (
-                        <span className="block text-xs text-muted">{b.title}</span>
-                      ) : null}
-                      {b.status === "confirmed" ? (
-                        <button
-                          type="button"
-                          className="text-xs text-danger underline"
-                          onClick={() => cancel.mutate(b.id)}
-                        >
-                          Cancel
-                        </button>
-                      ) : null}
-                    </li>
+                    <BookingRow key={b.id} booking={b} onCancel={(id) => cancel.mutate(id)} />
                   ))}
               </ul>
             </div>

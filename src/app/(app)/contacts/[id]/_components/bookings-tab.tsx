@@ -2,21 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { BookingRow } from "@/app/(app)/bookings/_components/booking-row";
 import type { Booking, Service } from "@/app/(app)/bookings/_components/types";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/spinner";
 import { api, ApiError } from "@/lib/api-client";
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString([], {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
 
 /** This contact's bookings, and booking them into a service yourself (no public-page rules, overlaps refused). */
 export function BookingsTab({ contactId, onBooked }: { contactId: string; onBooked: () => void }) {
@@ -29,6 +21,13 @@ export function BookingsTab({ contactId, onBooked }: { contactId: string; onBook
   const services = useQuery({
     queryKey: ["services"],
     queryFn: () => api.get<{ items: Service[] }>("/api/v1/services"),
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => api.patch(`/api/v1/bookings/${id}`, { status: "cancelled" }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["bookings"] });
+      onBooked();
+    },
   });
   const [serviceId, setServiceId] = useState("");
   const [start, setStart] = useState("");
@@ -105,10 +104,13 @@ export function BookingsTab({ contactId, onBooked }: { contactId: string; onBook
       ) : (
         <ul className="space-y-1 text-sm">
           {list.data.items.map((b) => (
-            <li key={b.id} className={b.status === "cancelled" ? "text-muted line-through" : ""}>
-              {when(b.start)} · {b.title}
-              {b.status === "cancelled" ? " (cancelled)" : ""}
-            </li>
+            <BookingRow
+              key={b.id}
+              booking={b}
+              showDate
+              showClient={false}
+              onCancel={(id) => cancel.mutate(id)}
+            />
           ))}
         </ul>
       )}

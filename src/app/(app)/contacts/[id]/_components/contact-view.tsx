@@ -14,6 +14,7 @@ import { BookingsTab } from "./bookings-tab";
 import { ComposeEmailDialog, type ReplyTarget } from "@/components/outbox/compose-email-dialog";
 import { ActivitySparkline } from "./activity-sparkline";
 import { ContactHeader } from "./contact-header";
+import { FilesTab } from "./files-tab";
 import { FollowUpsTab } from "./followups-tab";
 import { DetailsTab } from "./details-tab";
 import { InsightsTab } from "./insights-tab";
@@ -30,7 +31,7 @@ export function ContactView({ id }: { id: string }) {
   // The search palette opens a note or an email/session on its tab (?tab=notes).
   const initialTab = useSearchParams().get("tab");
   const [tab, setTab] = useState(
-    initialTab && ["timeline", "notes", "followups", "details", "insights"].includes(initialTab)
+    initialTab && ["timeline", "notes", "followups", "details", "files", "insights"].includes(initialTab)
       ? initialTab
       : "timeline",
   );
@@ -137,6 +138,7 @@ export function ContactView({ id }: { id: string }) {
             label: "Bookings",
             content: <BookingsTab contactId={id} onBooked={refreshTimeline} />,
           },
+          { value: "files", label: "Files", content: <FilesTab contactId={id} /> },
           { value: "insights", label: "Insights", content: <InsightsTab contactId={id} /> },
         ]}
       />

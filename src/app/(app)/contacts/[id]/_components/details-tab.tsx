@@ -10,6 +10,7 @@ import {
 import { shortDate } from "@/lib/format";
 import type { ContactDetail } from "@/components/contacts/types";
 import { EditableField } from "./editable-field";
+import { ConsentsSection } from "./consents-section";
 import { HealthContextSection } from "./health-context";
 import { IdentitiesEditor } from "./identities-editor";
 
@@ -22,6 +23,7 @@ const sourceLabel: Record<string, string> = {
   gmail_import: "Gmail",
   calendar_import: "Calendar",
   booking: "Online booking",
+  form: "Intake form",
 };
 
 /** Every field editable in place; each save is one PATCH validated by the API's schema. */
@@ -87,6 +89,7 @@ export function DetailsTab({ contact: c, update }: { contact: ContactDetail; upd
         value={c.healthContext}
         onSave={(healthContext) => update({ healthContext }, { healthContext })}
       />
+      <ConsentsSection contactId={c.id} />
     </>
   );
 }
