@@ -106,6 +106,11 @@ export const envSchema = z.object({
 
   JOBS_CONCURRENCY: int(4, 1, 256),
   JOBS_PER_USER_CONCURRENCY: int(2, 1, 64),
+  /**
+   * BullMQ mode: a worker silent this long (killed, host lost) is presumed dead and its
+   * running jobs go to other workers (BullMQ lock and stall check, per-user slot lease).
+   */
+  JOBS_STALL_SECONDS: int(30, 3, 300),
 
   // An empty value means "unset", as for every optional variable (e.g. `AI_PROVIDER=` in a .env).
   AI_PROVIDER: z.preprocess(

@@ -1,6 +1,7 @@
 import { env, EnvError } from "@/lib/env";
 import { closeDb, getDb } from "@/server/db/client";
 import { startBullWorkers } from "@/server/jobs/queue/bullmq-worker";
+import { stallTimings } from "@/server/jobs/queue/stall-timings";
 import { serveMetrics } from "@/server/metrics/serve-metrics";
 import { rootLog } from "@/server/log";
 import { startObservability } from "@/server/observability/start-observability";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     concurrency: e.JOBS_CONCURRENCY,
     perUser: e.JOBS_PER_USER_CONCURRENCY,
     schedulers: { syncEveryMs: e.GOOGLE_SYNC_INTERVAL_MINUTES * 60_000 },
+    ...stallTimings(e.JOBS_STALL_SECONDS),
   });
   // Job metrics are recorded in the process that runs the jobs: expose them for scraping.
   const metrics = e.WORKER_METRICS_PORT

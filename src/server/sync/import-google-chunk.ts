@@ -26,7 +26,7 @@ export type ChunkInput = {
 const ROWS_PER_STATEMENT = 1000;
 
 /**
- * One transaction per chunk: raw events, interactions (unique per user+source+source_id,
+ * One transaction per chunk (one at a time per user): raw events, interactions (unique per user+source+source_id,
  * so re-runs never duplicate), new contacts per policy, participant links, batch counts,
  * the resume checkpoint and — with an AI provider — the `embed` jobs for the new or changed
  * interactions and the debounced `insight` jobs for the contacts that gained them. Either
@@ -37,6 +37,10 @@ export async function importChunk(
   input: ChunkInput,
 ): Promise<{ inserted: number; contacts: number }> {
   return withUser(ctx, async (tx) => {
+    // One chunk per user at a time (Gmail's and Calendar's imports run side by side): a
+    // chunk creating contact X and a concurrent one importing mail to X would otherwise each
+    // miss the other's uncommitted rows, and the mail would stay unlinked.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`import-chunk:${ctx.userId}`}, 0))`);
     const now = new Date();
     const t: number[] = [performance.now()];
     for (let i = 0; i < input.raws.length; i += ROWS_PER_STATEMENT) {

@@ -89,6 +89,10 @@ export async function createContactsForCandidates(
       .insert(contactTags)
       .values([...kept].map((contactId) => ({ userId, contactId, tagId })))
       .onConflictDoNothing();
+    // Interactions imported earlier (the other source's import, or earlier pages of this
+    // one) that name a new contact's email are linked now, so the links never depend on
+    // which import finished first.
+    await linkParticipants(tx, userId, { emails: rows.filter((r) => kept.has(r.id)).map((r) => r.email) });
   }
   return kept.size;
 }
@@ -132,7 +136,8 @@ const linkTail = (userId: string) => sql`
  * Links interactions to every live contact owning one of their participant emails,
  * case-insensitively, in one statement, and bumps the contacts' last_interaction_at.
  * Import chunks pass (source id, email) pairs they already know; a whole batch (or any
- * set of interactions) is re-linked from metadata.participants.
+ * set of interactions) is re-linked from metadata.participants; `emails` links every
+ * interaction of the user, of any source, that names one of them (new contacts).
  */
 export async function linkParticipants(
   tx: Tx,
@@ -140,10 +145,28 @@ export async function linkParticipants(
   scope:
     | { source: string; pairs: { sourceId: string; email: string }[] }
     | { source: string; sourceIds: string[] }
-    | { batchId: string },
+    | { batchId: string }
+    | { emails: string[] },
 ): Promise<number> {
   let r;
-  if ("pairs" in scope) {
+  if ("emails" in scope) {
+    if (!scope.emails.length) return 0;
+    const emails = pgArray(
+      scope.emails.map((e) => e.toLowerCase()),
+      "text",
+    );
+    // `?|` finds the candidates through the GIN index on metadata->'participants'
+    // (participants are stored lower-cased); the join keeps only the emails asked for.
+    r = await tx.execute<{ n: number }>(sql`WITH links AS (
+      INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
+      SELECT DISTINCT i.user_id, i.id, ci.contact_id, 'participant', i.occurred_at
+      FROM interactions i
+      CROSS JOIN LATERAL jsonb_array_elements_text(i.metadata->'participants') AS p(email)
+      JOIN contact_identities ci ON ci.user_id = i.user_id AND ci.kind = 'email' AND ci.value_normalized = p.email
+      JOIN contacts c ON c.id = ci.contact_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+      WHERE i.user_id = ${userId} AND i.metadata->'participants' ?| ${emails} AND p.email = ANY(${emails})
+      ${linkTail(userId)}`);
+  } else if ("pairs" in scope) {
     if (!scope.pairs.length) return 0;
     r = await tx.execute<{ n: number }>(sql`WITH links AS (
       INSERT INTO interaction_contacts (user_id, interaction_id, contact_id, role, occurred_at)
