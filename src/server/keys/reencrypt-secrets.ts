@@ -4,8 +4,15 @@ import type { Encryptor, Purpose } from "../crypto/encryption";
 import { withSystem } from "../db/with-user";
 
 /** Encryption purpose of each encrypted column (`*_enc`); an unknown column stops the sweep. */
-const purposeOf = (column: string): Purpose | undefined =>
-  column === "health_context_enc" ? "health" : /token_enc$/.test(column) ? "tokens" : undefined;
+const PURPOSES: Record<string, Purpose> = {
+  health_context_enc: "health",
+  // Intake-form answers and the signed consent PDF hold health answers too.
+  answers_enc: "health",
+  pdf_enc: "health",
+  access_token_enc: "tokens",
+  refresh_token_enc: "tokens",
+};
+const purposeOf = (column: string): Purpose | undefined => PURPOSES[column];
 
 const BATCH = 500;
 
@@ -35,6 +42,9 @@ export async function reencryptSecrets(ctx: SystemCtx, enc: Encryptor): Promise<
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {
       const rows = await withSystem(ctx.db, async (tx) => {
+        // Consent records are immutable except for this: the same PDF under the new key
+        // (migration 0021 lets exactly that column change while this is on, in this transaction).
+        await tx.execute(sql`SELECT set_config('omnicrm.reencrypt', 'on', true)`);
         const r = await tx.execute<{ id: string; v: string }>(
           sql`SELECT id::text AS id, ${sql.identifier(c)} AS v FROM ${sql.identifier(t)}
               WHERE ${sql.identifier(c)} IS NOT NULL AND id > ${after}::uuid ORDER BY id LIMIT ${BATCH}`,
