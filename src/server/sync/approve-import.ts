@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { syncAudit, syncBatches, userIntegrations } from "../db/schema/sync";
+import { userIntegrations } from "../db/schema/sync";
 import { withUser } from "../db/with-user";
 import { AppError } from "../errors";
 import { requireServiceEnabled, type GoogleService } from "../google/scopes";
-import { enqueue } from "../jobs/enqueue";
+import { openImportBatch } from "./open-import-batch";
 
 /**
  * Approves an import: creates the sync_batches row, audits it and enqueues the sync job in
@@ -30,38 +30,7 @@ export async function approveImport(
     if (!integration) throw new AppError("conflict", `Connect ${input.service} before importing`);
     if (integration.status === "needs_reconnect")
       throw new AppError("conflict", `Reconnect ${input.service} first`);
-    const [active] = await tx
-      .select({ id: syncBatches.id })
-      .from(syncBatches)
-      .where(
-        and(
-          eq(syncBatches.userId, ctx.userId),
-          eq(syncBatches.provider, input.service),
-          inArray(syncBatches.status, ["queued", "importing"]),
-        ),
-      )
-      .orderBy(desc(syncBatches.createdAt))
-      .limit(1)
-      .for("update");
-    if (active) return { batchId: active.id };
-    const [batch] = await tx
-      .insert(syncBatches)
-      .values({ userId: ctx.userId, provider: input.service })
-      .returning({ id: syncBatches.id });
-    const batchId = batch!.id;
-    await tx
-      .insert(syncAudit)
-      .values({ userId: ctx.userId, provider: input.service, action: "approve", batchId });
-    const kind = input.service === "gmail" ? "google_gmail_sync" : "google_calendar_sync";
-    await enqueue(
-      { ...ctx, tx },
-      kind,
-      { incremental: false },
-      {
-        batchId,
-        dedupeKey: `${kind}:${batchId}`,
-      },
-    );
-    return { batchId };
+    const job = input.service === "gmail" ? "google_gmail_sync" : "google_calendar_sync";
+    return openImportBatch(ctx, tx, { provider: input.service, job });
   });
 }
