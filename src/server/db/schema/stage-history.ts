@@ -20,5 +20,9 @@ export const contactStageHistory = pgTable(
   (t) => [
     index("contact_stage_history_contact_idx").on(t.contactId, t.changedAt),
     index("contact_stage_history_user_idx").on(t.userId),
+    // Under RLS every lookup also filters user_id; with only the two indexes above the
+    // planner ANDs a whole-user bitmap into each per-contact lookup (dashboard charts: 5.2 s
+    // at 20k contacts). Migration 0022.
+    index("contact_stage_history_user_contact_idx").on(t.userId, t.contactId, t.changedAt),
   ],
 );
