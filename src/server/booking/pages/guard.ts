@@ -1,5 +1,5 @@
 import { isAppError } from "../../errors";
-import { clientIp } from "../../security/client-ip";
+import { clientIp, rateLimitAddress } from "../../security/client-ip";
 import { isOriginAllowed } from "../../security/origin";
 import { consumeRate } from "../../security/rate-limit";
 import { esc, nonceOf, page } from "./html";
@@ -13,7 +13,7 @@ export async function publicPage(req: Request, fn: () => Promise<Response>): Pro
   const nonce = nonceOf(req);
   const post = req.method === "POST";
   if (post && !sameSiteForm(req)) return page("Not allowed", "<h1>Not allowed</h1>", { nonce, status: 403 });
-  const v = await consumeRate(post ? "booking" : "api", `ip:${clientIp(req.headers)}`);
+  const v = await consumeRate(post ? "booking" : "api", `ip:${rateLimitAddress(clientIp(req.headers))}`);
   if (!v.allowed) {
     const r = page(
       "Slow down",

@@ -1,7 +1,7 @@
 import { esc, nonceOf } from "../../booking/pages/html";
 import { getDb } from "../../db/client";
 import { isAppError } from "../../errors";
-import { clientIp } from "../../security/client-ip";
+import { clientIp, rateLimitAddress } from "../../security/client-ip";
 import { consumeRate } from "../../security/rate-limit";
 import { getPublicForm } from "../get-public-form";
 import type { FormField, PublicFormDto } from "../schemas";
@@ -14,7 +14,7 @@ import { FORM_PAGE_CSS, FORM_PAGE_SCRIPT } from "./form-page-assets";
  */
 export async function formPage(req: Request, token: string): Promise<Response> {
   const nonce = nonceOf(req);
-  const v = await consumeRate("api", `ip:${clientIp(req.headers)}`);
+  const v = await consumeRate("api", `ip:${rateLimitAddress(clientIp(req.headers))}`);
   if (!v.allowed) {
     const r = html(
       "Slow down",
